@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/domain/permissions";
+import { requireActor } from "@/lib/auth/actor";
+import { SignOutButton } from "./sign-out-button";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const roles = [...new Set(actor.memberships.map((m) => ROLE_LABELS[m.role]))].join(", ");
+  return (
+    <>
+      <header className="border-b-4 border-brand bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link href="/plans" className="text-xl font-bold text-ink no-underline">
+            Trygghetsplan
+          </Link>
+          <nav aria-label="Huvudmeny">
+            <ul className="flex gap-4">
+              <li>
+                <Link href="/plans">Åtgärdsplaner</Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {actor.name}
+              {roles ? <span className="text-muted"> · {roles}</span> : null}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

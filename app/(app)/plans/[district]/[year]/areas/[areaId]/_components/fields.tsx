@@ -1,0 +1,138 @@
+"use client";
+
+import { useState } from "react";
+import type { Deadline, MeasureKind, ResponsibleParty } from "@/lib/domain/types";
+import { TextArea, TextInput } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import type { FieldErrors } from "@/components/plan/editor-form";
+import { HELP, KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
+
+// The fields of each level's form; names match the zod schemas in lib/validation/chain.ts.
+
+export function ProblemFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: { collectiveName: string | null; description: string } }) {
+  return (
+    <>
+      <TextInput id={`${idPrefix}-collectiveName`} name="collectiveName" label="Samlingsnamn" optional hint={HELP.collectiveName} defaultValue={value?.collectiveName ?? ""} errors={errors("collectiveName")} />
+      <TextArea id={`${idPrefix}-description`} name="description" label="Problem" hint={HELP.problem} defaultValue={value?.description ?? ""} errors={errors("description")} />
+    </>
+  );
+}
+
+export function CauseFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: { description: string } }) {
+  return <TextArea id={`${idPrefix}-description`} name="description" label="Orsak" hint={HELP.cause} defaultValue={value?.description ?? ""} errors={errors("description")} />;
+}
+
+export function GoalFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: { description: string; targetValue: number | null; targetUnit: string | null } }) {
+  return (
+    <>
+      <TextArea id={`${idPrefix}-description`} name="description" label="Operativt mål" hint={HELP.goal} rows={3} defaultValue={value?.description ?? ""} errors={errors("description")} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextInput id={`${idPrefix}-targetValue`} name="targetValue" label="Målvärde" optional inputMode="decimal" hint={HELP.targetValue} defaultValue={value?.targetValue?.toString().replace(".", ",") ?? ""} errors={errors("targetValue")} />
+        <TextInput id={`${idPrefix}-targetUnit`} name="targetUnit" label="Enhet" optional hint="Till exempel gånger, %, träffar/år." defaultValue={value?.targetUnit ?? ""} errors={errors("targetUnit")} />
+      </div>
+    </>
+  );
+}
+
+export type MeasureValue = {
+  description: string;
+  kind: MeasureKind | null;
+  withPolice: boolean;
+  deadline: Deadline;
+  responsibleParties: ResponsibleParty[];
+  youthStrategy: boolean;
+  violentExtremism: boolean;
+};
+
+export function MeasureFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: MeasureValue }) {
+  const [deadlineKind, setDeadlineKind] = useState<"DATE" | "ONGOING" | "">(value?.deadline.kind === "NONE" ? "" : (value?.deadline.kind ?? ""));
+  const [parties, setParties] = useState<{ key: number; organisation: string; role: string }[]>(() => {
+    const initial = value?.responsibleParties.length ? value.responsibleParties : [{ organisation: "", role: null }];
+    return initial.map((p, key) => ({ key, organisation: p.organisation, role: p.role ?? "" }));
+  });
+  const [nextKey, setNextKey] = useState(parties.length);
+  const note = value?.deadline.kind === "NONE" ? value.deadline.note : undefined;
+
+  return (
+    <>
+      <TextArea id={`${idPrefix}-description`} name="description" label="Åtgärd" hint={HELP.measure} rows={5} defaultValue={value?.description ?? ""} errors={errors("description")} />
+
+      <fieldset className="mb-4" aria-describedby={`${idPrefix}-kind-hint`}>
+        <legend className="font-semibold">Typ av åtgärd (frivilligt)</legend>
+        <p id={`${idPrefix}-kind-hint`} className="text-sm text-muted">{HELP.kind}</p>
+        {(["ONE_OFF", "ONGOING_WORK"] as const).map((k) => (
+          <label key={k} className="mr-6 inline-flex items-center gap-2">
+            <input type="radio" name="kind" value={k} defaultChecked={value?.kind === k} className="h-5 w-5" />
+            {KIND_LABELS[k]}
+          </label>
+        ))}
+      </fieldset>
+
+      <label className="mb-4 flex items-start gap-2">
+        <input type="checkbox" name="withPolice" defaultChecked={value?.withPolice} className="mt-1 h-5 w-5" />
+        <span>
+          <span className="font-semibold">Genomförs med polisen</span>
+          <span className="block text-sm text-muted">{HELP.withPolice}</span>
+        </span>
+      </label>
+
+      <fieldset className={`mb-4 ${errors("deadlineDate") ? "border-l-4 border-danger pl-3" : ""}`} aria-describedby={`${idPrefix}-deadline-hint`}>
+        <legend className="font-semibold">När</legend>
+        <p id={`${idPrefix}-deadline-hint`} className="text-sm text-muted">
+          {HELP.deadline}
+          {note ? ` I den importerade planen stod det: ”${note}”.` : ""}
+        </p>
+        <label className="mr-6 inline-flex items-center gap-2">
+          <input type="radio" name="deadlineKind" value="DATE" checked={deadlineKind === "DATE"} onChange={() => setDeadlineKind("DATE")} className="h-5 w-5" />
+          Senast ett datum
+        </label>
+        <label className="inline-flex items-center gap-2">
+          <input type="radio" name="deadlineKind" value="ONGOING" checked={deadlineKind === "ONGOING"} onChange={() => setDeadlineKind("ONGOING")} className="h-5 w-5" />
+          Linjearbete (löpande)
+        </label>
+        {deadlineKind === "DATE" ? (
+          <div className="mt-2 max-w-xs">
+            <TextInput id={`${idPrefix}-deadlineDate`} name="deadlineDate" type="date" label="Datum" defaultValue={value?.deadline.kind === "DATE" ? value.deadline.date : ""} errors={errors("deadlineDate")} />
+          </div>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="mb-4">
+        <legend className="font-semibold">Vem – ansvariga</legend>
+        <p className="text-sm text-muted">{HELP.responsible}</p>
+        {parties.map((p, i) => (
+          <div key={p.key} className="mt-2 grid items-end gap-x-3 sm:grid-cols-[1fr_1fr_auto]">
+            <TextInput id={`${idPrefix}-responsible-${i}-organisation`} name={`responsible.${i}.organisation`} label={`Organisation ${i + 1}`} defaultValue={p.organisation} errors={errors(`responsible.${i}.organisation`)} placeholder="t.ex. Stadsdelsförvaltningen" />
+            <TextInput id={`${idPrefix}-responsible-${i}-role`} name={`responsible.${i}.role`} label={`Roll ${i + 1}`} optional defaultValue={p.role} errors={errors(`responsible.${i}.role`)} placeholder="t.ex. Avdelningschef IoF" />
+            <Button variant="link" className="mb-5" onClick={() => setParties(parties.filter((x) => x.key !== p.key))} disabled={parties.length === 1}>
+              Ta bort<span className="sr-only"> ansvarig {i + 1}</span>
+            </Button>
+          </div>
+        ))}
+        {errors("responsible") ? <p className="font-semibold text-danger">{errors("responsible")?.join(" ")}</p> : null}
+        <Button
+          variant="secondary"
+          className="text-sm"
+          onClick={() => {
+            setParties([...parties, { key: nextKey, organisation: "", role: "" }]);
+            setNextKey(nextKey + 1);
+          }}
+        >
+          Lägg till ansvarig
+        </Button>
+      </fieldset>
+
+      <fieldset className="mb-4">
+        <legend className="font-semibold">Åtgärden bidrar till (frivilligt)</legend>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="youthStrategy" defaultChecked={value?.youthStrategy} className="h-5 w-5" />
+          {TAG_LABELS.youthStrategy}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="violentExtremism" defaultChecked={value?.violentExtremism} className="h-5 w-5" />
+          {TAG_LABELS.violentExtremism}
+        </label>
+      </fieldset>
+    </>
+  );
+}

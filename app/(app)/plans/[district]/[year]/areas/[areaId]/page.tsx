@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePlan } from "@/lib/auth/plan-access";
+import { getPlanTree } from "@/lib/db/plans";
+import { HELP } from "@/components/plan/texts";
+import { AreaEditor } from "./_components/area-editor";
+import { OwnAreaSettings } from "./_components/own-area-settings";
+
+type Params = { params: Promise<{ district: string; year: string; areaId: string }> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function load({ params }: Params) {
+  const { district: slug, year, areaId } = await params;
+  const access = await requirePlan(slug, year);
+  if (!UUID.test(areaId)) notFound();
+  const [area] = await getPlanTree(access.plan.id, areaId);
+  if (!area) notFound();
+  return { ...access, area };
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const { area, plan, district } = await load(props);
+  return { title: `${area.name} – åtgärdsplan ${plan.year} ${district.name}` };
+}
+
+export default async function AreaPage(props: Params) {
+  const { district, plan, area, canEdit } = await load(props);
+  const planRef = { districtSlug: district.slug, year: plan.year };
+  return (
+    <>
+      <h2 className="mb-1 text-2xl font-bold">{area.name}</h2>
+      <p className="mb-4 text-sm text-muted">{area.centralArea ? "Prioriterat samverkansområde i den centrala samverkansöverenskommelsen." : "Eget prioriterat område för stadsdelsområdet och lokalpolisområdet."}</p>
+      {canEdit ? <p className="mb-4 max-w-3xl border-l-4 border-gray-400 pl-3 text-sm">{HELP.personalData}</p> : null}
+      {canEdit && !area.centralArea ? (
+        <OwnAreaSettings planRef={planRef} area={{ id: area.id, name: area.name, version: area.version, empty: area.problems.length === 0 }} />
+      ) : null}
+      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} />
+    </>
+  );
+}

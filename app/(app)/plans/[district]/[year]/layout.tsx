@@ -1,0 +1,56 @@
+import Link from "next/link";
+import type { PlanStatus } from "@/lib/domain/types";
+import { loadPlanAccess } from "@/lib/auth/plan-access";
+import { listAreasOfPlan } from "@/lib/db/plans";
+import { PlanStatusTag } from "@/components/plan/status-tag";
+import { CreatePlanForm } from "@/components/plan/create-plan-form";
+import { PlanTabs } from "./_components/plan-tabs";
+import { notFound } from "next/navigation";
+
+export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ district: string; year: string }> }) {
+  const { district: slug, year: yearParam } = await params;
+  const { district, year, plan, canCreate, canEdit, readOnlyReason } = await loadPlanAccess(slug, yearParam);
+  const base = `/plans/${district.slug}/${year}`;
+
+  if (!plan) {
+    if (!canCreate) notFound();
+    return (
+      <>
+        <h1 className="mb-4 text-3xl font-bold">
+          Åtgärdsplan {year} – {district.name}
+        </h1>
+        <p className="mb-4">Det finns ingen åtgärdsplan för {year} ännu. Skapa den för att börja fylla i den.</p>
+        <CreatePlanForm districtSlug={district.slug} districtName={district.name} suggestedYear={year} />
+      </>
+    );
+  }
+
+  const areas = await listAreasOfPlan(plan.id);
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href="/plans">Åtgärdsplaner</Link> <span aria-hidden="true">›</span> {district.name}
+      </p>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="text-3xl font-bold">
+          Åtgärdsplan {year} – {district.name}
+        </h1>
+        <PlanStatusTag status={plan.status as PlanStatus} />
+      </div>
+      {!canEdit ? (
+        <p className="mb-4 border-l-4 border-brand bg-blue-50 p-3" data-testid="read-only-notice">
+          <strong>Du kan läsa men inte ändra den här planen.</strong>{" "}
+          {readOnlyReason ?? "Det är bara stadsdelsområdets trygghetsstrateger som ändrar planen."}
+        </p>
+      ) : null}
+      <PlanTabs
+        items={[
+          { href: base, label: "Översikt" },
+          ...areas.map((a) => ({ href: `${base}/areas/${a.id}`, label: a.name })),
+          { href: `${base}/summary`, label: "Sammanställning" },
+        ]}
+      />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { areaIsComplete, countCompleteAreas, findIncomplete } from "@/lib/domain/completeness";
+import { requirePlan } from "@/lib/auth/plan-access";
+import { asPlanTree, getPlanTree } from "@/lib/db/plans";
+import { Tag } from "@/components/ui/tag";
+import { AddAreaForm } from "./_components/add-area-form";
+
+type Params = { params: Promise<{ district: string; year: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { year } = await params;
+  return { title: `Översikt – åtgärdsplan ${year}` };
+}
+
+export default async function PlanOverviewPage({ params }: Params) {
+  const { district: slug, year: yearParam } = await params;
+  const { district, plan, canEdit } = await requirePlan(slug, yearParam);
+  const base = `/plans/${district.slug}/${plan.year}`;
+  const tree = asPlanTree(plan.id, await getPlanTree(plan.id));
+  const issues = findIncomplete(tree);
+  const { complete, total } = countCompleteAreas(tree);
+
+  return (
+    <>
+      <h2 className="mb-2 text-2xl font-bold">Översikt</h2>
+      <p className="mb-4">
+        {complete} av {total} områden klara.
+      </p>
+
+      <ol className="mb-8 divide-y divide-gray-300 border-y border-gray-300">
+        {tree.areas.map((area) => {
+          const done = areaIsComplete(area);
+          const measures = area.problems.reduce((n, p) => n + p.causes.reduce((m, c) => m + c.measures.length, 0), 0);
+          return (
+            <li key={area.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <div>
+                <Link href={`${base}/areas/${area.id}`} className="font-semibold">
+                  {area.name}
+                </Link>
+                <span className="block text-sm text-muted">
+                  {area.problems.length} problem · {measures} åtgärder{area.centralArea ? "" : " · eget prioriterat område"}
+                </span>
+              </div>
+              {done ? <Tag tone="ok">Klar</Tag> : <Tag tone="warn">Ej klar</Tag>}
+            </li>
+          );
+        })}
+      </ol>
+
+      <section aria-labelledby="missing-heading" className="mb-8">
+        <h2 id="missing-heading" className="mb-2 text-xl font-bold">
+          Det här saknas innan planen kan skickas
+        </h2>
+        {issues.length === 0 ? (
+          <p>Inget saknas: varje problem har en orsak, varje orsak en åtgärd och varje åtgärd mål, tidpunkt och ansvarig.</p>
+        ) : (
+          <div className="border-4 border-danger p-4" data-testid="completeness-list">
+            <p className="mb-2 font-semibold">{issues.length} saker behöver fyllas i:</p>
+            <ul className="list-disc space-y-1 pl-6">
+              {issues.map((i) => (
+                <li key={`${i.anchor}-${i.message}`}>
+                  <Link href={`${base}/areas/${i.areaId}#${i.anchor}`}>
+                    {i.areaName}: {i.message}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      {canEdit ? <AddAreaForm districtSlug={district.slug} year={plan.year} /> : null}
+    </>
+  );
+}

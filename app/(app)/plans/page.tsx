@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { authorize } from "@/lib/domain/permissions";
+import type { PlanStatus } from "@/lib/domain/types";
+import { requireActor } from "@/lib/auth/actor";
+import { listDistrictsWithPlans } from "@/lib/db/districts";
+import { PlanStatusTag } from "@/components/plan/status-tag";
+import { CreatePlanForm } from "@/components/plan/create-plan-form";
+
+export const metadata: Metadata = { title: "Åtgärdsplaner" };
+
+export default async function PlansPage() {
+  const actor = await requireActor();
+  const municipalityIds = [...new Set(actor.memberships.map((m) => m.municipalityId))];
+  const districts = (await listDistrictsWithPlans(municipalityIds))
+    .map((d) => {
+      const scope = { districtId: d.id, municipalityId: d.municipalityId, policeAreaIds: d.policeAreas.map((p) => p.policeAreaId) };
+      return { ...d, canView: authorize(actor, "plan.view", { scope }).ok, canCreate: authorize(actor, "plan.create", { scope }).ok };
+    })
+    .filter((d) => d.canView)
+    .sort((a, b) => Number(b.canCreate) - Number(a.canCreate));
+
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">Åtgärdsplaner</h1>
+      <p className="mb-6 max-w-3xl">
+        En åtgärdsplan per stadsdelsområde och år, med problem, orsaker, åtgärder och operativa mål inom varje prioriterat
+        samverkansområde.
+      </p>
+      {districts.length === 0 ? (
+        <p>Du har ingen roll i något stadsdelsområde ännu. Kontakta din administratör.</p>
+      ) : (
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Stadsdelsområden och deras åtgärdsplaner</caption>
+          <thead>
+            <tr className="border-b-2 border-gray-700">
+              <th scope="col" className="py-2 pr-4">Stadsdelsområde</th>
+              <th scope="col" className="py-2 pr-4">Planer</th>
+              <th scope="col" className="py-2">Ny plan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d) => (
+              <tr key={d.id} className="border-b border-gray-300 align-top">
+                <th scope="row" className="py-3 pr-4 font-semibold">{d.name}</th>
+                <td className="py-3 pr-4">
+                  {d.plans.length === 0 ? (
+                    <span className="text-muted">Ingen plan ännu</span>
+                  ) : (
+                    <ul className="space-y-1">
+                      {d.plans.map((p) => (
+                        <li key={p.year} className="flex flex-wrap items-center gap-2">
+                          <Link href={`/plans/${d.slug}/${p.year}`}>Åtgärdsplan {p.year}<span className="sr-only"> för {d.name}</span></Link>
+                          <PlanStatusTag status={p.status as PlanStatus} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td className="py-3">
+                  {d.canCreate ? (
+                    <CreatePlanForm districtSlug={d.slug} districtName={d.name} suggestedYear={(d.plans[0]?.year ?? new Date().getFullYear() - 1) + 1} />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

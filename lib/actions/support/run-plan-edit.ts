@@ -1,0 +1,73 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { authorize } from "@/lib/domain/permissions";
+import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
+import type { Actor, PlanStatus } from "@/lib/domain/types";
+import { getActor } from "@/lib/auth/actor";
+import { db, type Tx } from "@/lib/db/client";
+import { getDistrictBySlug, type DistrictWithScope } from "@/lib/db/districts";
+import { lockPlanForEdit } from "@/lib/db/chain";
+import { formDataToObject } from "@/lib/validation/form-data";
+
+export type EditContext<I> = {
+  tx: Tx;
+  actor: Actor;
+  district: DistrictWithScope;
+  plan: { id: string; year: number };
+  input: I;
+};
+
+/**
+ * The one way a plan's content is changed (STYLE.md, "the server-action pattern"):
+ * sign-in → zod → load the plan through its district → authorize (role AND district, status)
+ * → one transaction that locks the plan row, re-checks its status, runs `edit` (which loads
+ * its target through the plan and writes an audit row) and bumps the plan's version → revalidate.
+ */
+export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; year: number }>, T>(
+  raw: FormData | Record<string, unknown>,
+  schema: S,
+  edit: (ctx: EditContext<z.infer<S>>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const actor = await getActor();
+  if (!actor) return fail("UNAUTHENTICATED", MESSAGES.unauthenticated);
+
+  const parsed = schema.safeParse(formDataToObject(raw));
+  if (!parsed.success) return fail("VALIDATION", MESSAGES.validation, fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+
+  const district = await getDistrictBySlug(input.districtSlug);
+  if (!district) return fail("NOT_FOUND", MESSAGES.notFound);
+  const plan = await db.plan.findUnique({
+    where: { districtId_year: { districtId: district.districtId, year: input.year } },
+    select: { id: true, year: true, status: true },
+  });
+  // Outsiders learn nothing about the plan: the same answer as for a plan that does not exist.
+  if (!plan || !authorize(actor, "plan.view", { scope: district }).ok) return fail("NOT_FOUND", MESSAGES.notFound);
+  const allowed = authorize(actor, "plan.edit", { scope: district, planStatus: plan.status as PlanStatus });
+  if (!allowed.ok) return fail(allowed.code, allowed.message);
+
+  try {
+    const data = await db.$transaction(async (tx) => {
+      const status = await lockPlanForEdit(tx, plan.id);
+      const stillAllowed = authorize(actor, "plan.edit", { scope: district, planStatus: status });
+      if (!stillAllowed.ok) throw new DomainError(stillAllowed.code, stillAllowed.message);
+      return edit({ tx, actor, district, plan: { id: plan.id, year: plan.year }, input });
+    });
+    revalidatePath(`/plans/${district.slug}/${plan.year}`, "layout");
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof DomainError) return fail(e.code, e.message);
+    throw e;
+  }
+}
+
+/** Every zod issue, grouped by field path (`responsible.0.organisation`), not only the first. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { DistrictScope } from "@/lib/domain/types";
+import { db } from "@/lib/db/client";
+
+export type DistrictWithScope = DistrictScope & { slug: string; name: string };
+
+export async function getDistrictBySlug(slug: string): Promise<DistrictWithScope | null> {
+  const d = await db.district.findUnique({
+    where: { slug },
+    include: { policeAreas: { select: { policeAreaId: true } } },
+  });
+  if (!d) return null;
+  return {
+    districtId: d.id,
+    municipalityId: d.municipalityId,
+    policeAreaIds: d.policeAreas.map((p) => p.policeAreaId),
+    slug: d.slug,
+    name: d.name,
+  };
+}
+
+/** Every district of the given municipalities with its plans' years and statuses (for the plan list). */
+export async function listDistrictsWithPlans(municipalityIds: string[]) {
+  return db.district.findMany({
+    where: { municipalityId: { in: municipalityIds } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      municipalityId: true,
+      policeAreas: { select: { policeAreaId: true } },
+      plans: { select: { year: true, status: true, updatedAt: true }, orderBy: { year: "desc" } },
+    },
+  });
+}

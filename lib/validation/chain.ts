@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+// Input schemas of the plan editor's actions, shared by the forms (field names) and the actions.
+// Texts are trimmed and bounded; the limits are generous (the real plans have cells of several hundred words).
+export const LIMITS = { short: 200, long: 10_000, parties: 20 } as const;
+
+const requiredText = (label: string, max: number = LIMITS.long) =>
+  z
+    .string({ error: `Fyll i ${label}.` })
+    .trim()
+    .min(1, `Fyll i ${label}.`)
+    .max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`);
+
+const optionalText = (label: string, max: number = LIMITS.short) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+function capitalize(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const id = (what: string) => z.string({ error: `${what} saknas.` }).uuid(`${what} är ogiltig.`);
+const version = z.coerce.number({ error: "Versionen saknas." }).int().min(1, "Versionen är ogiltig.");
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const ZPlanRef = z.object({
+  districtSlug: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, "Okänt stadsdelsområde."),
+  year: z.coerce.number().int("Ange året med fyra siffror.").min(2000, "Ange ett år från 2000.").max(2100, "Ange ett år senast 2100."),
+});
+export type TPlanRef = z.infer<typeof ZPlanRef>;
+
+export const ZCreatePlanInput = ZPlanRef;
+
+export const ZCreateAreaInput = ZPlanRef.extend({ name: requiredText("områdets namn", LIMITS.short) });
+export const ZRenameAreaInput = ZPlanRef.extend({ areaId: id("Området"), version, name: requiredText("områdets namn", LIMITS.short) });
+export const ZDeleteAreaInput = ZPlanRef.extend({ areaId: id("Området"), version });
+
+const problemFields = {
+  collectiveName: optionalText("samlingsnamnet"),
+  description: requiredText("problemet"),
+};
+export const ZCreateProblemInput = ZPlanRef.extend({ areaId: id("Området"), ...problemFields });
+export const ZUpdateProblemInput = ZPlanRef.extend({ id: id("Problemet"), version, ...problemFields });
+export type TCreateProblemInput = z.infer<typeof ZCreateProblemInput>;
+
+const causeFields = { description: requiredText("orsaken") };
+export const ZCreateCauseInput = ZPlanRef.extend({ problemId: id("Problemet"), ...causeFields });
+export const ZUpdateCauseInput = ZPlanRef.extend({ id: id("Orsaken"), version, ...causeFields });
+
+const ZResponsibleParty = z.object({
+  organisation: z.string().trim().max(LIMITS.short, `Organisationen får vara högst ${LIMITS.short} tecken.`).default(""),
+  role: z.string().trim().max(LIMITS.short, `Rollen får vara högst ${LIMITS.short} tecken.`).default(""),
+});
+
+const measureFields = {
+  description: requiredText("åtgärden"),
+  kind: z
+    .enum(["ONE_OFF", "ONGOING_WORK", ""], { error: "Välj punktinsats eller ordinarie arbete." })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  withPolice: checkbox,
+  youthStrategy: checkbox,
+  violentExtremism: checkbox,
+  deadlineKind: z
+    .enum(["DATE", "ONGOING", ""], { error: "Välj datum eller linjearbete." })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  deadlineDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null)),
+  responsible: z
+    .array(ZResponsibleParty)
+    .max(LIMITS.parties, `Högst ${LIMITS.parties} ansvariga.`)
+    .optional()
+    .transform((rows) =>
+      (rows ?? [])
+        .filter((r) => r.organisation || r.role)
+        .map((r) => ({ organisation: r.organisation || r.role, role: r.organisation ? r.role || null : null })),
+    ),
+};
+
+function refineDeadline<T extends { deadlineKind: string | null; deadlineDate: string | null }>(v: T, ctx: z.RefinementCtx) {
+  if (v.deadlineKind !== "DATE") return;
+  if (!v.deadlineDate) {
+    ctx.addIssue({ code: "custom", path: ["deadlineDate"], message: "Ange datum för när åtgärden ska vara genomförd." });
+    return;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v.deadlineDate);
+  const d = m ? new Date(`${v.deadlineDate}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.deadlineDate) {
+    ctx.addIssue({ code: "custom", path: ["deadlineDate"], message: "Ange ett riktigt datum, till exempel 2025-12-31." });
+  }
+}
+
+export const ZCreateMeasureInput = ZPlanRef.extend({ causeId: id("Orsaken"), ...measureFields }).superRefine(refineDeadline);
+export const ZUpdateMeasureInput = ZPlanRef.extend({ id: id("Åtgärden"), version, ...measureFields }).superRefine(refineDeadline);
+export type TMeasureFields = Omit<z.infer<typeof ZCreateMeasureInput>, "districtSlug" | "year" | "causeId">;
+
+const goalFields = {
+  description: requiredText("målet"),
+  targetValue: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(/\s/g, "").replace(",", "."));
+      if (!Number.isFinite(n) || Math.abs(n) >= 1e12) {
+        ctx.addIssue({ code: "custom", message: "Ange målvärdet som ett tal, till exempel 12 eller 80,5." });
+        return z.NEVER;
+      }
+      return Math.round(n * 100) / 100;
+    }),
+  targetUnit: optionalText("enheten"),
+};
+export const ZCreateGoalInput = ZPlanRef.extend({ measureId: id("Åtgärden"), ...goalFields });
+export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet"), version, ...goalFields });
+
+export const ZDeleteInput = ZPlanRef.extend({ id: id("Raden"), version });
+export const ZMoveInput = ZPlanRef.extend({ id: id("Raden"), direction: z.enum(["up", "down"]) });
