@@ -120,7 +120,8 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
                     withPolice: m.withPolice,
                     deadlineKind: m.deadline.kind === "NONE" ? null : m.deadline.kind,
                     deadlineDate: m.deadline.kind === "DATE" ? new Date(`${m.deadline.date}T00:00:00Z`) : null,
-                    deadlineNote: m.deadline.kind === "NONE" ? (m.deadline.note ?? null) : null,
+                    // keep what was written when it says more than the deadline ("Löpande under 2025\nFörsta tillfället …")
+                    deadlineNote: m.deadline.kind === "NONE" ? (m.deadline.note ?? null) : m.deadline.kind === "ONGOING" && m.whenText?.includes("\n") ? m.whenText : null,
                     youthStrategy: m.youthStrategy,
                     violentExtremism: m.violentExtremism,
                     position: m.position,

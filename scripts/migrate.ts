@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { EMBEDDED_DATABASE_URL, ROOT, isMain, redact } from "./lib/paths.ts";
+import { EMBEDDED_DATABASE_URL, ROOT, describeDbError, isMain, redact } from "./lib/common.ts";
 
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma", "migrations");
 const LOCK_KEY = 7_304_512_118; // any constant bigint, shared by every run of this script
@@ -99,8 +99,7 @@ if (isMain(import.meta.url)) {
     const applied = await migrate(url);
     console.log(applied.length ? `${applied.length} migration(s) applied to ${redact(url)}` : `${redact(url)} is up to date`);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    console.error(e.code === "ECONNREFUSED" ? `Cannot connect to ${redact(url)}: is the database running? (npm run dev starts the embedded one)` : e.message);
+    console.error(describeDbError(err, url) + (url === EMBEDDED_DATABASE_URL ? " (`npm run dev` starts the embedded one)" : ""));
     process.exit(1);
   }
 }

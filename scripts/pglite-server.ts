@@ -1,18 +1,22 @@
 /**
  * Embedded PostgreSQL for development: PGlite on a data folder, served over the wire protocol.
- * Env: PGLITE_DATA_DIR (default .data/pglite), PGLITE_PORT (default 54329; 0 = any free port).
+ * Env: PGLITE_DATA_DIR (default .data/pglite), PGLITE_PORT (default 54329; 0 = any free port),
+ * PGLITE_MAX_CONNECTIONS (default 1).
  * Prints `PGLITE_READY <url>` once it accepts connections; stops cleanly on SIGINT/SIGTERM/SIGHUP.
- * PGlite is a single session: the socket server takes one connection at a time.
+ * PGlite is a single session: by default the socket server takes one connection at a time and
+ * drops the others. More connections are multiplexed into that one session, which loses
+ * statements under concurrent load (docs: STACK.md), so raise it only for light side traffic.
  */
 import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { PGLITE_DEFAULT_PORT, ROOT, pgliteUrl } from "./lib/paths.ts";
+import { PGLITE_DEFAULT_PORT, ROOT, pgliteUrl } from "./lib/common.ts";
 
 const host = "127.0.0.1";
 const dataDir = path.resolve(ROOT, process.env.PGLITE_DATA_DIR ?? ".data/pglite");
 const port = Number(process.env.PGLITE_PORT ?? PGLITE_DEFAULT_PORT);
+const maxConnections = Number(process.env.PGLITE_MAX_CONNECTIONS || 1);
 const lockFile = `${dataDir}.lock`;
 
 function fail(message: string): never {
@@ -56,11 +60,12 @@ function unlockDataDir() {
 }
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid PGLITE_PORT "${process.env.PGLITE_PORT}".`);
+if (!Number.isInteger(maxConnections) || maxConnections < 1) fail(`invalid PGLITE_MAX_CONNECTIONS "${process.env.PGLITE_MAX_CONNECTIONS}".`);
 mkdirSync(path.dirname(dataDir), { recursive: true }); // PGlite creates the folder itself, but not its parents
 lockDataDir();
 
 const db = await PGlite.create(dataDir);
-const server = new PGLiteSocketServer({ db, host, port });
+const server = new PGLiteSocketServer({ db, host, port, maxConnections });
 try {
   await server.start();
 } catch (err) {

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/domain/permissions";
+import { rolesLabel } from "@/lib/domain/permissions";
 import { requireActor } from "@/lib/auth/actor";
 import { SignOutButton } from "./sign-out-button";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const roles = [...new Set(actor.memberships.map((m) => ROLE_LABELS[m.role]))].join(", ");
+  const roles = rolesLabel(actor.memberships.map((m) => m.role));
   return (
     <>
       <header className="border-b-4 border-brand bg-white">

@@ -9,7 +9,7 @@ export type SummaryError = { message: string; href?: string };
  * focus when it appears and the page title gets the prefix "Fel:" while it is shown.
  */
 export function ErrorSummary({ errors, title = "Det finns ett problem" }: { errors: SummaryError[]; title?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const shown = errors.length > 0;
   const signature = errors.map((e) => e.message).join("|");
 
@@ -25,7 +25,7 @@ export function ErrorSummary({ errors, title = "Det finns ett problem" }: { erro
 
   if (!shown) return null;
   return (
-    <div
+    <section
       ref={ref}
       tabIndex={-1}
       data-testid="error-summary"
@@ -48,6 +48,6 @@ export function ErrorSummary({ errors, title = "Det finns ett problem" }: { erro
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -7,7 +7,8 @@ import { ZCreateMeasureInput, ZUpdateMeasureInput, type TMeasureFields } from "@
 import { runPlanEdit } from "@/lib/actions/support/run-plan-edit";
 import { deleteChainRow, moveChainRow } from "@/lib/actions/support/rows";
 
-function measureColumns(f: TMeasureFields) {
+/** `keptNote`: the imported "När" text, kept while the user leaves the deadline's kind as it was. */
+function measureColumns(f: TMeasureFields, keptNote: string | null = null) {
   return {
     description: f.description,
     kind: f.kind,
@@ -16,7 +17,7 @@ function measureColumns(f: TMeasureFields) {
     violentExtremism: f.violentExtremism,
     deadlineKind: f.deadlineKind,
     deadlineDate: f.deadlineKind === "DATE" && f.deadlineDate ? new Date(`${f.deadlineDate}T00:00:00Z`) : null,
-    deadlineNote: null,
+    deadlineNote: keptNote,
   };
 }
 
@@ -40,7 +41,7 @@ export async function updateMeasureAction(_prev: unknown, formData: FormData): P
   return runPlanEdit(formData, ZUpdateMeasureInput, async ({ tx, actor, plan, input }) => {
     const before = await findMeasureInPlan(tx, plan.id, input.id);
     if (!before) throw new DomainError("NOT_FOUND", MESSAGES.notFound);
-    const columns = measureColumns(input);
+    const columns = measureColumns(input, input.deadlineKind === before.deadlineKind ? before.deadlineNote : null);
     const { count } = await tx.measure.updateMany({
       where: { id: input.id, version: input.version },
       data: { ...columns, version: { increment: 1 } },

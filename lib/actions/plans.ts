@@ -4,13 +4,17 @@ import { redirect } from "next/navigation";
 import { authorize } from "@/lib/domain/permissions";
 import { MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import { getActor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { insertAudit } from "@/lib/db/audit";
 import { getDistrictBySlug } from "@/lib/db/districts";
 import { insertPlanWithCentralAreas } from "@/lib/db/plans";
 import { ZCreatePlanInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
 
 /** Creates a district's plan for a new year, with the five central areas, and opens it. */
 export async function createPlanAction(_prev: unknown, formData: FormData): Promise<ActionResult> {
@@ -25,13 +29,19 @@ export async function createPlanAction(_prev: unknown, formData: FormData): Prom
   const allowed = authorize(actor, "plan.create", { scope: district });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
 
-  const created = await db.$transaction(async (tx) => {
-    const existing = await tx.plan.findUnique({ where: { districtId_year: { districtId: district.districtId, year } } });
-    if (existing) return null;
-    const plan = await insertPlanWithCentralAreas(tx, district.districtId, year);
-    await insertAudit(tx, { actorId: actor.userId, action: "plan.create", entityType: "plan", entityId: plan.id, planId: plan.id, after: { district: district.slug, year } });
-    return plan;
-  });
+  const created = await db
+    .$transaction(async (tx) => {
+      const existing = await tx.plan.findUnique({ where: { districtId_year: { districtId: district.districtId, year } } });
+      if (existing) return null;
+      const plan = await insertPlanWithCentralAreas(tx, district.districtId, year);
+      await insertAudit(tx, { actorId: actor.userId, action: "plan.create", entityType: "plan", entityId: plan.id, planId: plan.id, after: { district: district.slug, year } });
+      return plan;
+    })
+    // Someone created the same plan between our check and our insert: the unique key says so.
+    .catch((e: unknown) => {
+      if (isUniqueViolation(e)) return null;
+      throw e;
+    });
   if (!created) {
     return fail("CONFLICT", `Det finns redan en plan för ${year}.`, { year: [`Det finns redan en plan för ${district.name} ${year}.`] });
   }

@@ -23,32 +23,33 @@ function capitalize(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const id = (what: string) => z.string({ error: `${what} saknas.` }).uuid(`${what} är ogiltig.`);
+/** `what` in its definite form and the matching adjective: ("Orsaken", "ogiltig"), ("Problemet", "ogiltigt"). */
+const id = (what: string, invalid: "ogiltig" | "ogiltigt" = "ogiltig") => z.string({ error: `${what} saknas.` }).uuid(`${what} är ${invalid}.`);
 const version = z.coerce.number({ error: "Versionen saknas." }).int().min(1, "Versionen är ogiltig.");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const ZPlanRef = z.object({
   districtSlug: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, "Okänt stadsdelsområde."),
-  year: z.coerce.number().int("Ange året med fyra siffror.").min(2000, "Ange ett år från 2000.").max(2100, "Ange ett år senast 2100."),
+  year: z.coerce.number({ error: "Ange året med fyra siffror." }).int("Ange året med fyra siffror.").min(2000, "Ange ett år från 2000.").max(2100, "Ange ett år senast 2100."),
 });
 export type TPlanRef = z.infer<typeof ZPlanRef>;
 
 export const ZCreatePlanInput = ZPlanRef;
 
 export const ZCreateAreaInput = ZPlanRef.extend({ name: requiredText("områdets namn", LIMITS.short) });
-export const ZRenameAreaInput = ZPlanRef.extend({ areaId: id("Området"), version, name: requiredText("områdets namn", LIMITS.short) });
-export const ZDeleteAreaInput = ZPlanRef.extend({ areaId: id("Området"), version });
+export const ZRenameAreaInput = ZPlanRef.extend({ areaId: id("Området", "ogiltigt"), version, name: requiredText("områdets namn", LIMITS.short) });
+export const ZDeleteAreaInput = ZPlanRef.extend({ areaId: id("Området", "ogiltigt"), version });
 
 const problemFields = {
   collectiveName: optionalText("samlingsnamnet"),
   description: requiredText("problemet"),
 };
-export const ZCreateProblemInput = ZPlanRef.extend({ areaId: id("Området"), ...problemFields });
-export const ZUpdateProblemInput = ZPlanRef.extend({ id: id("Problemet"), version, ...problemFields });
+export const ZCreateProblemInput = ZPlanRef.extend({ areaId: id("Området", "ogiltigt"), ...problemFields });
+export const ZUpdateProblemInput = ZPlanRef.extend({ id: id("Problemet", "ogiltigt"), version, ...problemFields });
 export type TCreateProblemInput = z.infer<typeof ZCreateProblemInput>;
 
 const causeFields = { description: requiredText("orsaken") };
-export const ZCreateCauseInput = ZPlanRef.extend({ problemId: id("Problemet"), ...causeFields });
+export const ZCreateCauseInput = ZPlanRef.extend({ problemId: id("Problemet", "ogiltigt"), ...causeFields });
 export const ZUpdateCauseInput = ZPlanRef.extend({ id: id("Orsaken"), version, ...causeFields });
 
 const ZResponsibleParty = z.object({
@@ -110,17 +111,18 @@ const goalFields = {
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
-      const n = Number(v.replace(/\s/g, "").replace(",", "."));
-      if (!Number.isFinite(n) || Math.abs(n) >= 1e12) {
+      const n = Math.round(Number(v.replace(/\s/g, "").replace(",", ".")) * 100) / 100;
+      // numeric(14,2): at most 12 digits before the decimal comma, checked after rounding
+      if (!Number.isFinite(n) || Math.abs(n) > 999_999_999_999.99) {
         ctx.addIssue({ code: "custom", message: "Ange målvärdet som ett tal, till exempel 12 eller 80,5." });
         return z.NEVER;
       }
-      return Math.round(n * 100) / 100;
+      return n;
     }),
   targetUnit: optionalText("enheten"),
 };
 export const ZCreateGoalInput = ZPlanRef.extend({ measureId: id("Åtgärden"), ...goalFields });
-export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet"), version, ...goalFields });
+export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet", "ogiltigt"), version, ...goalFields });
 
 export const ZDeleteInput = ZPlanRef.extend({ id: id("Raden"), version });
 export const ZMoveInput = ZPlanRef.extend({ id: id("Raden"), direction: z.enum(["up", "down"]) });

@@ -1,15 +1,20 @@
 import readline from "node:readline";
 import type { ChildProcess } from "node:child_process";
 import { spawnGroup, stopGroup } from "./proc.ts";
-import { tsx } from "./paths.ts";
+import { tsx } from "./common.ts";
 
 export type PgliteServer = { url: string; child: ChildProcess; stop(): Promise<void> };
 
 /** Runs scripts/pglite-server.ts in its own process group and waits for its PGLITE_READY line. */
-export async function startPgliteServer(opts: { dataDir: string; port: number }, timeoutMs = 120_000): Promise<PgliteServer> {
+export async function startPgliteServer(opts: { dataDir: string; port: number; maxConnections?: number }, timeoutMs = 120_000): Promise<PgliteServer> {
   const [cmd, args] = tsx("scripts/pglite-server.ts");
   const child = spawnGroup(cmd, args, {
-    env: { ...process.env, PGLITE_DATA_DIR: opts.dataDir, PGLITE_PORT: String(opts.port) },
+    env: {
+      ...process.env,
+      PGLITE_DATA_DIR: opts.dataDir,
+      PGLITE_PORT: String(opts.port),
+      PGLITE_MAX_CONNECTIONS: String(opts.maxConnections ?? 1),
+    },
     stdout: "pipe",
   });
   const stop = async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { constants } from "node:os";
 import net from "node:net";
-import { ROOT } from "./paths.ts";
+import { ROOT } from "./common.ts";
 
 export type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";
 export const FORWARDED_SIGNALS: Signal[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -50,6 +50,7 @@ function ProblemItem({ problem, number, isFirst, isLast, planRef, canEdit }: Com
       <ChainItem
         anchor={`problem-${problem.id}`}
         label={`Problem ${number}`}
+        headingLevel={3}
         planRef={planRef}
         id={problem.id}
         version={problem.version}
@@ -100,6 +101,7 @@ function CauseItem({ cause, number, isFirst, isLast, planRef, canEdit }: Common 
     <ChainItem
       anchor={`cause-${cause.id}`}
       label={`Orsak ${number}`}
+      headingLevel={4}
       planRef={planRef}
       id={cause.id}
       version={cause.version}
@@ -145,6 +147,7 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit }: Com
     <ChainItem
       anchor={`measure-${measure.id}`}
       label={`Åtgärd ${number}`}
+      headingLevel={5}
       planRef={planRef}
       id={measure.id}
       version={measure.version}

@@ -13,6 +13,7 @@ export type PlanRef = { districtSlug: string; year: number };
 export function ChainItem({
   anchor,
   label,
+  headingLevel,
   planRef,
   id,
   version,
@@ -29,6 +30,8 @@ export function ChainItem({
 }: {
   anchor: string;
   label: string;
+  /** The level of the heading the view shows; the edit form gets a heading at the same level. */
+  headingLevel?: 3 | 4 | 5;
   planRef: PlanRef;
   id: string;
   version: number;
@@ -53,6 +56,7 @@ export function ChainItem({
 
   return (
     <div id={anchor} tabIndex={-1} className="scroll-mt-4">
+      {mode === "edit" && headingLevel ? <EditHeading level={headingLevel}>Ändra {label.toLowerCase()}</EditHeading> : null}
       {mode === "edit" ? (
         <EditorForm
           action={updateAction}
@@ -95,6 +99,11 @@ export function ChainItem({
       {children}
     </div>
   );
+}
+
+function EditHeading({ level, children }: { level: 3 | 4 | 5; children: React.ReactNode }) {
+  const Tag = `h${level}` as const;
+  return <Tag className="font-bold">{children}</Tag>;
 }
 
 function MoveButton({ action, planRef, id, direction, disabled, label }: { action: EditorAction; planRef: PlanRef; id: string; direction: "up" | "down"; disabled: boolean; label: string }) {

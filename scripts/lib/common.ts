@@ -30,3 +30,10 @@ export function redact(url: string): string {
     return "<unparsable DATABASE_URL>";
   }
 }
+
+/** A readable message for a failure to reach the database. */
+export function describeDbError(err: unknown, url: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ECONNREFUSED") return `Cannot connect to ${redact(url)}: is the database running?`;
+  return err instanceof Error ? err.message : String(err);
+}
