@@ -11,4 +11,5 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 /** The one Prisma client of the app (one per process, also across dev hot reloads). */
 export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+// Cached in production too: Next loads this module in more than one bundle layer, and PGlite takes one connection.
+globalForPrisma.prisma = db;
