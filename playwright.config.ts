@@ -15,9 +15,10 @@ if (process.env.DATABASE_POOL_MAX) env.DATABASE_POOL_MAX = process.env.DATABASE_
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: "test-results/artifacts",
   workers: 1,
   retries: 0,
-  reporter: "list",
+  reporter: [["list"], ["json", { outputFile: "test-results/reports/e2e.json" }]],
   use: {
     baseURL,
     browserName: "chromium",

@@ -16,6 +16,12 @@ import { startPgliteServer, type PgliteServer } from "./lib/pglite.ts";
 import { FORWARDED_SIGNALS, exitCode, signalExitCode, signalGroup, spawnGroup } from "./lib/proc.ts";
 import { ROOT, bin, redact, tsx } from "./lib/common.ts";
 
+import { clearResults, resultFile, totals } from "./lib/results.ts";
+
+const vitestArgs = (project: "unit" | "integration") => [
+  "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${resultFile(project)}`,
+];
+
 class StepFailed extends Error {
   constructor(readonly code: number) {
     super(`exit code ${code}`);
@@ -100,10 +106,11 @@ async function startDatabases(): Promise<Databases> {
 
 async function main(): Promise<number> {
   let databases: Databases | undefined;
+  clearResults();
   try {
     await step("eslint .", [bin("eslint"), ["."]]);
     await step("tsc --noEmit", [bin("tsc"), ["--noEmit"]]);
-    await step("vitest run --project unit", [bin("vitest"), ["run", "--project", "unit"]]);
+    await step("vitest run --project unit", [bin("vitest"), vitestArgs("unit")]);
     await step("start a throwaway PostgreSQL, create databases it and e2e", async () => {
       databases = await startDatabases();
       console.log(`it:  ${redact(databases.it)}\ne2e: ${redact(databases.e2e)}`);
@@ -112,7 +119,7 @@ async function main(): Promise<number> {
     await step("migrate it and e2e", async () => {
       for (const url of [db.it, db.e2e]) await migrate(url, (m) => console.log(`${redact(url)}: ${m}`));
     });
-    await step("vitest run --project integration", [bin("vitest"), ["run", "--project", "integration"]], { ...db.env, DATABASE_URL: db.it });
+    await step("vitest run --project integration", [bin("vitest"), vitestArgs("integration")], { ...db.env, DATABASE_URL: db.it });
     if (!existsSync(path.join(ROOT, "prisma", "seed.ts"))) throw new Error("prisma/seed.ts is missing: the e2e tests need its demo data.");
     await step("tsx prisma/seed.ts (demo data into e2e)", tsx("prisma/seed.ts"), { ...db.env, DATABASE_URL: db.e2e });
     if (skipE2e) {
@@ -129,6 +136,9 @@ async function main(): Promise<number> {
     console.error(`✖ ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   } finally {
+    const t = totals();
+    // One plain line of totals over unit, integration and e2e tests, for people and CI alike.
+    console.log(`\nTests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
     if (databases) {
       console.log("\nStopping the test databases…");
       await databases.stop().catch((err) => console.error(`Could not stop the test databases: ${err.message}`));

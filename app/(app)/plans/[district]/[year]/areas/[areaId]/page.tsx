@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { findIncomplete } from "@/lib/domain/completeness";
 import { requirePlan } from "@/lib/auth/plan-access";
-import { getPlanTree } from "@/lib/db/plans";
+import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { HELP } from "@/components/plan/texts";
 import { AreaEditor } from "./_components/area-editor";
 import { OwnAreaSettings } from "./_components/own-area-settings";
@@ -27,6 +28,7 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function AreaPage(props: Params) {
   const { district, plan, area, canEdit } = await load(props);
   const planRef = { districtSlug: district.slug, year: plan.year };
+  const gaps = findIncomplete(asPlanTree(plan.id, [area]));
   return (
     <>
       <h2 className="mb-1 text-2xl font-bold">{area.name}</h2>
@@ -34,6 +36,18 @@ export default async function AreaPage(props: Params) {
       {canEdit ? <p className="mb-4 max-w-3xl border-l-4 border-gray-400 pl-3 text-sm">{HELP.personalData}</p> : null}
       {canEdit && !area.centralArea ? (
         <OwnAreaSettings planRef={planRef} area={{ id: area.id, name: area.name, version: area.version, empty: area.problems.length === 0 }} />
+      ) : null}
+      {gaps.length > 0 ? (
+        <details className="mb-6 border-l-4 border-amber-800 bg-amber-50 p-3" data-testid="area-gaps">
+          <summary className="cursor-pointer font-semibold">{gaps.length} saker saknas i det här området</summary>
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {gaps.map((g) => (
+              <li key={`${g.anchor}-${g.message}`}>
+                <a href={`#${g.anchor}`}>{g.message}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <AreaEditor area={area} planRef={planRef} canEdit={canEdit} />
     </>
