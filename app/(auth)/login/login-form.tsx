@@ -43,7 +43,8 @@ export function LoginForm() {
   ];
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // method="post": should scripts fail to load, the browser must never put the password in the address.
+    <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary errors={summary} />
       <TextInput id="email" name="email" type="email" label="E-post" autoComplete="username" errors={errors.email} />
       <TextInput id="password" name="password" type="password" label="Lösenord" autoComplete="current-password" errors={errors.password} />
