@@ -50,7 +50,7 @@ export function EditorForm({
         ? Object.entries(fieldErrors).flatMap(([field, messages]) =>
             messages.map((message) => ({ message, href: `#${idPrefix}-${field.replaceAll(".", "-")}` })),
           )
-        : [{ message: state.message }]
+        : [{ message: state.message }, ...(state.missing ?? [])]
       : [];
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {

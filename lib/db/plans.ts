@@ -44,9 +44,12 @@ const treeInclude = {
   },
 } as const;
 
-/** The plan's content as the editor shows it; `areaId` narrows it to one area. Versions come along for the forms. */
-export async function getPlanTree(planId: string, areaId?: string) {
-  const areas = await db.priorityArea.findMany({
+/**
+ * The plan's content as the editor shows it; `areaId` narrows it to one area. Versions come along
+ * for the forms. Pass `tx` to read inside a transaction (workflow guards, snapshots).
+ */
+export async function getPlanTree(planId: string, areaId?: string, client: Tx = db) {
+  const areas = await client.priorityArea.findMany({
     where: { planId, ...(areaId ? { id: areaId } : {}) },
     orderBy: { position: "asc" },
     include: treeInclude,

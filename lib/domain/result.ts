@@ -1,10 +1,13 @@
 // The one result shape of every server action: expected failures are values, never thrown.
 
-export type DomainErrorCode = "UNAUTHENTICATED" | "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "LOCKED" | "CONFLICT";
+export type DomainErrorCode = "UNAUTHENTICATED" | "VALIDATION" | "NOT_FOUND" | "FORBIDDEN" | "LOCKED" | "CONFLICT" | "INCOMPLETE";
+
+/** One thing that must be done before a workflow step, with a link to where it is done. */
+export type MissingItem = { message: string; href?: string };
 
 export type ActionResult<T = void> =
   | { ok: true; data: T }
-  | { ok: false; code: DomainErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: DomainErrorCode; message: string; fieldErrors?: Record<string, string[]>; missing?: MissingItem[] };
 
 export function fail(code: DomainErrorCode, message: string, fieldErrors?: Record<string, string[]>): ActionResult<never> {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
@@ -15,6 +18,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    readonly missing?: MissingItem[],
   ) {
     super(message);
     this.name = "DomainError";

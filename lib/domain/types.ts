@@ -77,3 +77,17 @@ export type SummaryRow = {
   measures: number;
   goals: number;
 };
+
+/** A police answer on a measure: signed, declined, or a signature taken back. */
+export const SIGNATURE_STATUSES = ["SIGNED", "DECLINED", "WITHDRAWN"] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+/** One co-signature row as the rules see it; `contentHash` is the measure's hash when it was given. */
+export type CoSignature = {
+  status: SignatureStatus;
+  contentHash: string;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+  comment: string | null;
+  userName: string;
+};

@@ -126,3 +126,27 @@ export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet", "ogiltigt"), 
 
 export const ZDeleteInput = ZPlanRef.extend({ id: id("Raden"), version });
 export const ZMoveInput = ZPlanRef.extend({ id: id("Raden"), direction: z.enum(["up", "down"]) });
+
+// Workflow steps: the plan's version as the user saw it, so nobody decides on a plan that changed under them.
+const isoDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), `Ange ${label} som ett riktigt datum, till exempel 2025-03-18.`);
+
+export const ZWorkflowInput = ZPlanRef.extend({
+  planVersion: z.coerce.number({ error: "Planens version saknas." }).int().min(1),
+  comment: z.string().trim().max(LIMITS.long, `Kommentaren får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`).optional().transform((v) => (v ? v : undefined)),
+  decidedOn: isoDate("beslutsdatum"),
+  paragraph: z.string().trim().max(50, "Paragrafen får vara högst 50 tecken.").optional().transform((v) => (v ? v : undefined)),
+});
+export type TWorkflowInput = z.infer<typeof ZWorkflowInput>;
+
+export const ZCosignInput = ZPlanRef.extend({
+  measureId: id("Åtgärden"),
+  /** The measure's content hash as the police user read it: a sign-off always refers to that text. */
+  contentHash: z.string().trim().min(1).max(100),
+  comment: z.string().trim().max(LIMITS.long, `Kommentaren får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`).optional().transform((v) => (v ? v : undefined)),
+});

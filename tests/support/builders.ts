@@ -12,6 +12,7 @@ import {
   type AreaNode,
   type CauseNode,
   type CentralArea,
+  type CoSignature,
   type DistrictScope,
   type GoalNode,
   type Membership,
@@ -107,6 +108,27 @@ export function buildActor(memberships: Membership[], overrides: Partial<Actor> 
 
 export function buildScope(overrides: Partial<DistrictScope> = {}): DistrictScope {
   return { districtId: "farsta", municipalityId: "stockholm", policeAreaIds: ["lpo-farsta"], ...overrides };
+}
+
+/** A police signature; by default SIGNED, with a hash that matches no measure (pass the real one). */
+export function buildSignature(overrides: Partial<CoSignature> = {}): CoSignature {
+  return {
+    status: "SIGNED",
+    contentHash: "0000000000000000",
+    createdAt: "2025-02-01T09:00:00.000Z",
+    comment: null,
+    userName: "Kommunpolis Farsta",
+    ...overrides,
+  };
+}
+
+/** A measure the police take part in (withPolice, the police among the responsible). */
+export function buildPoliceMeasure(overrides: Partial<MeasureNode> = {}): MeasureNode {
+  return buildMeasure({
+    withPolice: true,
+    responsibleParties: [{ organisation: "lokalpolisområdet", role: "Kommunpolis" }],
+    ...overrides,
+  });
 }
 
 // The real plans in tests/fixtures/seeds.

@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { areaIsComplete, countCompleteAreas, findIncomplete } from "@/lib/domain/completeness";
+import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
+import { availableEvents } from "@/lib/domain/workflow";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
+import { getSignaturesByMeasure } from "@/lib/db/signatures";
+import { listDecisions, listPlanComments } from "@/lib/db/versions";
+import { WorkflowPanel } from "@/components/workflow/workflow-panel";
+import { PlanTimeline } from "@/components/workflow/plan-timeline";
 import { Tag } from "@/components/ui/tag";
 import { AddAreaForm } from "./_components/add-area-form";
 
@@ -15,17 +21,22 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlanOverviewPage({ params }: Params) {
   const { district: slug, year: yearParam } = await params;
-  const { district, plan, canEdit } = await requirePlan(slug, yearParam);
+  const { actor, district, plan, canEdit } = await requirePlan(slug, yearParam);
   const base = `/plans/${district.slug}/${plan.year}`;
   const tree = asPlanTree(plan.id, await getPlanTree(plan.id));
   const issues = findIncomplete(tree);
   const { complete, total } = countCompleteAreas(tree);
+  const unsigned = unsignedPoliceMeasures(tree, await getSignaturesByMeasure(plan.id));
+  const [decisions, comments] = await Promise.all([listDecisions(plan.id), listPlanComments(plan.id)]);
+  const events = availableEvents(actor, district, plan.status);
 
   return (
     <>
       <h2 className="mb-2 text-2xl font-bold">Översikt</h2>
+      <WorkflowPanel events={events} planRef={{ districtSlug: district.slug, year: plan.year }} planVersion={plan.version} base={base} />
       <p className="mb-4">
-        {complete} av {total} områden klara.
+        {complete} av {total} områden klara.{" "}
+        {unsigned.length > 0 ? <span data-testid="unsigned-count">{unsigned.length} åtgärder väntar på polisens underskrift.</span> : null}
       </p>
 
       <ol className="mb-8 divide-y divide-gray-300 border-y border-gray-300">
@@ -69,6 +80,8 @@ export default async function PlanOverviewPage({ params }: Params) {
           </div>
         )}
       </section>
+
+      <PlanTimeline base={base} decisions={decisions} comments={comments} />
 
       {canEdit ? <AddAreaForm districtSlug={district.slug} year={plan.year} /> : null}
     </>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
+import { authorize } from "@/lib/domain/permissions";
+import { getSignaturesByMeasure } from "@/lib/db/signatures";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { HELP } from "@/components/plan/texts";
@@ -26,7 +28,9 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 }
 
 export default async function AreaPage(props: Params) {
-  const { district, plan, area, canEdit } = await load(props);
+  const { actor, district, plan, area, canEdit } = await load(props);
+  const signatures = Object.fromEntries(await getSignaturesByMeasure(plan.id));
+  const canCosign = authorize(actor, "measure.cosign", { scope: district, planStatus: plan.status }).ok && (plan.status === "DRAFT" || plan.status === "RETURNED");
   const planRef = { districtSlug: district.slug, year: plan.year };
   const gaps = findIncomplete(asPlanTree(plan.id, [area]));
   return (
@@ -49,7 +53,7 @@ export default async function AreaPage(props: Params) {
           </ul>
         </details>
       ) : null}
-      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} />
+      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} />
     </>
   );
 }

@@ -1,6 +1,10 @@
 "use client";
 
 import type { EditorArea, EditorCause, EditorMeasure, EditorProblem } from "@/lib/db/plans";
+import type { SignatureRow } from "@/lib/db/signatures";
+import { measureContentHash, needsPoliceSignature, signatureState } from "@/lib/domain/cosign";
+import { SignatureTag } from "@/components/plan/signature-tag";
+import { CosignForms } from "./cosign-forms";
 import { formatDeadline } from "@/lib/domain/deadline";
 import { formatParty } from "@/lib/domain/responsible";
 import { createProblemAction, deleteProblemAction, moveProblemAction, updateProblemAction } from "@/lib/actions/problems";
@@ -12,19 +16,21 @@ import { KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
 import { AddItem, ChainItem, type PlanRef } from "./chain-item";
 import { CauseFields, GoalFields, MeasureFields, ProblemFields } from "./fields";
 
-type Common = { planRef: PlanRef; canEdit: boolean };
+/** Police signatures per measure, and whether this user may co-sign (police serving the district, plan open). */
+type Common = { planRef: PlanRef; canEdit: boolean; signatures: Record<string, SignatureRow[]>; canCosign: boolean };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The area as the spreadsheet reads it: each problem with its causes, their measures and their goals, nested. */
-export function AreaEditor({ area, planRef, canEdit }: Common & { area: EditorArea }) {
+export function AreaEditor({ area, ...common }: Common & { area: EditorArea }) {
+  const { planRef, canEdit } = common;
   return (
     <>
       {area.problems.length === 0 ? <p className="mb-4">Inga problem är inlagda i det här området ännu.</p> : null}
       <ol className="space-y-6">
         {area.problems.map((p, i) => (
           <li key={p.id}>
-            <ProblemItem problem={p} number={`${i + 1}`} isFirst={i === 0} isLast={i === area.problems.length - 1} planRef={planRef} canEdit={canEdit} />
+            <ProblemItem problem={p} number={`${i + 1}`} isFirst={i === 0} isLast={i === area.problems.length - 1} {...common} />
           </li>
         ))}
       </ol>
@@ -42,7 +48,8 @@ export function AreaEditor({ area, planRef, canEdit }: Common & { area: EditorAr
   );
 }
 
-function ProblemItem({ problem, number, isFirst, isLast, planRef, canEdit }: Common & { problem: EditorProblem; number: string; isFirst: boolean; isLast: boolean }) {
+function ProblemItem({ problem, number, isFirst, isLast, ...common }: Common & { problem: EditorProblem; number: string; isFirst: boolean; isLast: boolean }) {
+  const { planRef, canEdit } = common;
   const measures = problem.causes.flatMap((c) => c.measures);
   const goals = measures.reduce((n, m) => n + m.goals.length, 0);
   return (
@@ -75,7 +82,7 @@ function ProblemItem({ problem, number, isFirst, isLast, planRef, canEdit }: Com
         <ol className="mt-3 space-y-4 border-l-4 border-gray-300 pl-4">
           {problem.causes.map((c, i) => (
             <li key={c.id}>
-              <CauseItem cause={c} number={`${number}.${i + 1}`} isFirst={i === 0} isLast={i === problem.causes.length - 1} planRef={planRef} canEdit={canEdit} />
+              <CauseItem cause={c} number={`${number}.${i + 1}`} isFirst={i === 0} isLast={i === problem.causes.length - 1} {...common} />
             </li>
           ))}
         </ol>
@@ -95,7 +102,8 @@ function ProblemItem({ problem, number, isFirst, isLast, planRef, canEdit }: Com
   );
 }
 
-function CauseItem({ cause, number, isFirst, isLast, planRef, canEdit }: Common & { cause: EditorCause; number: string; isFirst: boolean; isLast: boolean }) {
+function CauseItem({ cause, number, isFirst, isLast, ...common }: Common & { cause: EditorCause; number: string; isFirst: boolean; isLast: boolean }) {
+  const { planRef, canEdit } = common;
   const goals = cause.measures.reduce((n, m) => n + m.goals.length, 0);
   return (
     <ChainItem
@@ -123,7 +131,7 @@ function CauseItem({ cause, number, isFirst, isLast, planRef, canEdit }: Common 
       <ol className="mt-3 space-y-4 border-l-4 border-gray-300 pl-4">
         {cause.measures.map((m, i) => (
           <li key={m.id}>
-            <MeasureItem measure={m} number={`${number}.${i + 1}`} isFirst={i === 0} isLast={i === cause.measures.length - 1} planRef={planRef} canEdit={canEdit} />
+            <MeasureItem measure={m} number={`${number}.${i + 1}`} isFirst={i === 0} isLast={i === cause.measures.length - 1} {...common} />
           </li>
         ))}
       </ol>
@@ -142,7 +150,7 @@ function CauseItem({ cause, number, isFirst, isLast, planRef, canEdit }: Common 
   );
 }
 
-function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
+function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
   return (
     <ChainItem
       anchor={`measure-${measure.id}`}
@@ -179,7 +187,11 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit }: Com
             {measure.withPolice ? <Tag tone="info">Med polisen</Tag> : null}
             {measure.youthStrategy ? <Tag>{TAG_LABELS.youthStrategy}</Tag> : null}
             {measure.violentExtremism ? <Tag>VBE</Tag> : null}
+            <SignatureTag measure={measure} signatures={signatures[measure.id] ?? []} />
           </p>
+          {canCosign && needsPoliceSignature(measure) && signatureState(measure, signatures[measure.id] ?? []).state !== "SIGNED" ? (
+            <CosignForms planRef={planRef} measureId={measure.id} contentHash={measureContentHash(measure)} label={`Åtgärd ${number}`} />
+          ) : null}
         </div>
       }
     >
