@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/domain/permissions";
-import type { Role } from "@/lib/domain/types";
+import { Comments, type CommentView } from "@/components/workflow/comments";
 
 const DECISION_LABELS = {
   STEERING_GROUP: "Beslutad av lokal styrgrupp",
@@ -10,20 +9,18 @@ const DECISION_LABELS = {
 } as const;
 
 const date = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "UTC" });
-const dateTime = (d: Date) => d.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 
 type Decision = { id: string; kind: keyof typeof DECISION_LABELS; decidedOn: Date; paragraph: string | null; comment: string | null; createdAt: Date; recordedBy: { name: string }; version: { number: number } | null };
-type Comment = { id: string; body: string; createdAt: Date; author: { name: string; memberships: { role: Role }[] } };
 
 /** Who did each step and when, and the comments the plan has received. */
-export function PlanTimeline({ base, decisions, comments }: { base: string; decisions: Decision[]; comments: Comment[] }) {
+export function PlanTimeline({ base, planRef, decisions, comments, canComment }: { base: string; planRef: { districtSlug: string; year: number }; decisions: Decision[]; comments: CommentView[]; canComment: boolean }) {
   return (
     <section aria-labelledby="timeline-heading" className="mb-8">
       <h2 id="timeline-heading" className="mb-2 text-xl font-bold">Beslut och kommentarer</h2>
       <p className="mb-2 text-sm">
         <Link href={`${base}/versions`}>Versioner och jämförelse</Link> · <Link href={`${base}/history`}>Ändringshistorik</Link>
       </p>
-      {decisions.length === 0 && comments.length === 0 ? <p>Inga beslut eller kommentarer ännu.</p> : null}
+      {decisions.length === 0 ? <p className="mb-2">Inga beslut ännu.</p> : null}
       {decisions.length > 0 ? (
         <ol className="mb-4 space-y-1" data-testid="decisions">
           {decisions.map((d) => (
@@ -40,19 +37,10 @@ export function PlanTimeline({ base, decisions, comments }: { base: string; deci
           ))}
         </ol>
       ) : null}
-      {comments.length > 0 ? (
-        <ul className="space-y-2" data-testid="comments">
-          {comments.map((c) => (
-            <li key={c.id} className="border-l-4 border-gray-400 pl-3">
-              <p className="prose-cell">{c.body}</p>
-              <p className="text-sm text-muted">
-                {c.author.name}
-                {c.author.memberships[0] ? `, ${ROLE_LABELS[c.author.memberships[0].role]}` : ""} · {dateTime(c.createdAt)}
-              </p>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <h3 className="mb-1 font-semibold">Kommentarer</h3>
+      <div data-testid="comments">
+        <Comments planRef={planRef} comments={comments} canComment={canComment} label="om planen" />
+      </div>
     </section>
   );
 }

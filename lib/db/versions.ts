@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ROLE_LABELS } from "@/lib/domain/permissions";
 import { db, type Tx } from "@/lib/db/client";
 
 /** Freezes the plan's content as the next version number (a full snapshot), in the caller's transaction. */
@@ -31,13 +32,23 @@ export async function listDecisions(planId: string) {
   });
 }
 
-/** Comments on the plan or its measures, newest first. */
+/** Comments on the plan or its measures, newest first, as the comment list shows them. */
 export async function listPlanComments(planId: string) {
-  return db.reviewComment.findMany({
+  const rows = await db.reviewComment.findMany({
     where: { planId },
     orderBy: { createdAt: "desc" },
     select: { id: true, body: true, measureId: true, createdAt: true, resolvedAt: true, author: { select: { name: true, memberships: { select: { role: true } } } } },
   });
+  return rows.map((c) => ({
+    id: c.id,
+    body: c.body,
+    measureId: c.measureId,
+    createdAt: c.createdAt.toISOString(),
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    authorName: c.author.name,
+    authorRole: c.author.memberships[0] ? ROLE_LABELS[c.author.memberships[0].role] : null,
+    aboutMeasure: c.measureId !== null,
+  }));
 }
 
 /** The plan's audit log, newest first, optionally filtered by person and by kind of object. */

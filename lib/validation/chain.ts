@@ -150,3 +150,9 @@ export const ZCosignInput = ZPlanRef.extend({
   contentHash: z.string().trim().min(1).max(100),
   comment: z.string().trim().max(LIMITS.long, `Kommentaren får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`).optional().transform((v) => (v ? v : undefined)),
 });
+
+export const ZCreateCommentInput = ZPlanRef.extend({
+  measureId: z.string().uuid("Åtgärden är ogiltig.").optional().or(z.literal("").transform(() => undefined)),
+  body: requiredText("kommentaren"),
+});
+export const ZResolveCommentInput = ZPlanRef.extend({ commentId: id("Kommentaren") });

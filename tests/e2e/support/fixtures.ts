@@ -8,6 +8,16 @@ export const USERS = {
   strategFarsta: "strateg.farsta@demo.se",
   strategSkarholmen: "strateg.skarholmen@demo.se",
   polisFarsta: "polis.farsta@demo.se",
+  styrgruppFarsta: "styrgrupp.farsta@demo.se",
+  beredning: "beredning@demo.se",
+} as const;
+
+/** The demo users' names (prisma/seed.ts), as the app shows them. */
+export const USER_NAMES = {
+  strategFarsta: "Sara Strateg (Farsta)",
+  polisFarsta: "Pia Polis (LPO Farsta)",
+  styrgruppFarsta: "Stig Styrgrupp (Farsta)",
+  beredning: "Berit Beredning",
 } as const;
 
 /** Signs in through the login form, as a user would, and waits for the plan list. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { areaIsComplete, countCompleteAreas, findIncomplete } from "@/lib/domain/completeness";
 import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
 import { availableEvents } from "@/lib/domain/workflow";
+import { authorize } from "@/lib/domain/permissions";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
@@ -81,7 +82,7 @@ export default async function PlanOverviewPage({ params }: Params) {
         )}
       </section>
 
-      <PlanTimeline base={base} decisions={decisions} comments={comments} />
+      <PlanTimeline base={base} planRef={{ districtSlug: district.slug, year: plan.year }} decisions={decisions} comments={comments} canComment={authorize(actor, "comment.create", { scope: district }).ok} />
 
       {canEdit ? <AddAreaForm districtSlug={district.slug} year={plan.year} /> : null}
     </>

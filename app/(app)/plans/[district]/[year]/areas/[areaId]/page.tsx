@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
 import { authorize } from "@/lib/domain/permissions";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
+import { listPlanComments } from "@/lib/db/versions";
+import type { CommentView } from "@/components/workflow/comments";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { HELP } from "@/components/plan/texts";
@@ -30,6 +32,9 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 export default async function AreaPage(props: Params) {
   const { actor, district, plan, area, canEdit } = await load(props);
   const signatures = Object.fromEntries(await getSignaturesByMeasure(plan.id));
+  const comments: Record<string, CommentView[]> = {};
+  for (const c of await listPlanComments(plan.id)) if (c.measureId) (comments[c.measureId] ??= []).push(c);
+  const canComment = authorize(actor, "comment.create", { scope: district }).ok;
   const canCosign = authorize(actor, "measure.cosign", { scope: district, planStatus: plan.status }).ok && (plan.status === "DRAFT" || plan.status === "RETURNED");
   const planRef = { districtSlug: district.slug, year: plan.year };
   const gaps = findIncomplete(asPlanTree(plan.id, [area]));
@@ -53,7 +58,7 @@ export default async function AreaPage(props: Params) {
           </ul>
         </details>
       ) : null}
-      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} />
+      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} comments={comments} canComment={canComment} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { SignatureRow } from "@/lib/db/signatures";
 import { measureContentHash, needsPoliceSignature, signatureState } from "@/lib/domain/cosign";
 import { SignatureTag } from "@/components/plan/signature-tag";
 import { CosignForms } from "./cosign-forms";
+import { Comments, type CommentView } from "@/components/workflow/comments";
 import { formatDeadline } from "@/lib/domain/deadline";
 import { formatParty } from "@/lib/domain/responsible";
 import { createProblemAction, deleteProblemAction, moveProblemAction, updateProblemAction } from "@/lib/actions/problems";
@@ -17,7 +18,14 @@ import { AddItem, ChainItem, type PlanRef } from "./chain-item";
 import { CauseFields, GoalFields, MeasureFields, ProblemFields } from "./fields";
 
 /** Police signatures per measure, and whether this user may co-sign (police serving the district, plan open). */
-type Common = { planRef: PlanRef; canEdit: boolean; signatures: Record<string, SignatureRow[]>; canCosign: boolean };
+type Common = {
+  planRef: PlanRef;
+  canEdit: boolean;
+  signatures: Record<string, SignatureRow[]>;
+  canCosign: boolean;
+  comments: Record<string, CommentView[]>;
+  canComment: boolean;
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -150,7 +158,7 @@ function CauseItem({ cause, number, isFirst, isLast, ...common }: Common & { cau
   );
 }
 
-function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
+function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign, comments, canComment }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
   return (
     <ChainItem
       anchor={`measure-${measure.id}`}
@@ -192,6 +200,7 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
           {canCosign && needsPoliceSignature(measure) && signatureState(measure, signatures[measure.id] ?? []).state !== "SIGNED" ? (
             <CosignForms planRef={planRef} measureId={measure.id} contentHash={measureContentHash(measure)} label={`Åtgärd ${number}`} />
           ) : null}
+          <Comments planRef={planRef} measureId={measure.id} comments={comments[measure.id] ?? []} canComment={canComment} label={`om åtgärd ${number}`} />
         </div>
       }
     >
