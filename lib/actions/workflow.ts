@@ -1,13 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
 import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
 import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import { makeSnapshot } from "@/lib/domain/snapshot";
 import type { PlanStatus } from "@/lib/domain/types";
-import { transition, type WorkflowEvent } from "@/lib/domain/workflow";
+import { auditActionOf, transition, type WorkflowEvent } from "@/lib/domain/workflow";
 import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { insertAudit } from "@/lib/db/audit";
@@ -32,7 +33,7 @@ const DECISION_OF: Partial<Record<WorkflowEvent, "STEERING_GROUP" | "REVIEW_ACCE
  * the pure state machine (role, district, status, completeness, police signatures) → a
  * conditional status write → snapshot/decision/comment rows → audit.
  */
-async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionResult<{ status: PlanStatus }>> {
+async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionResult<{ status: PlanStatus; base: string }>> {
   const actor = await getActor();
   if (!actor) return fail("UNAUTHENTICATED", MESSAGES.unauthenticated);
   const parsed = ZWorkflowInput.safeParse(formDataToObject(raw));
@@ -95,7 +96,7 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
       }
       await insertAudit(tx, {
         actorId: actor.userId,
-        action: `plan.${event.toLowerCase()}`,
+        action: auditActionOf(event),
         entityType: "plan",
         entityId: plan.id,
         planId: plan.id,
@@ -105,7 +106,7 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
       return step.to;
     });
     revalidatePath(base, "layout");
-    return { ok: true, data: { status } };
+    return { ok: true, data: { status, base } };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message, ...(e.missing ? { missing: e.missing } : {}) };
     throw e;
@@ -114,6 +115,13 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
 
 export async function submitPlanAction(_prev: unknown, formData: FormData) {
   return runWorkflow("SUBMIT", formData);
+}
+/** The "Granska och skicka" page's button: once sent, straight on to the confirmation page
+ * (redirected by the server, so it works without scripts and after the page re-renders). */
+export async function submitPlanAndConfirmAction(_prev: unknown, formData: FormData) {
+  const result = await runWorkflow("SUBMIT", formData);
+  if (result.ok) redirect(`${result.data.base}/submit/done`);
+  return result;
 }
 export async function decidePlanAction(_prev: unknown, formData: FormData) {
   return runWorkflow("DECIDE", formData);

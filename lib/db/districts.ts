@@ -30,7 +30,7 @@ export async function listDistrictsWithPlans(municipalityIds: string[]) {
       name: true,
       municipalityId: true,
       policeAreas: { select: { policeAreaId: true } },
-      plans: { select: { year: true, status: true, updatedAt: true }, orderBy: { year: "desc" } },
+      plans: { select: { id: true, year: true, status: true, updatedAt: true }, orderBy: { year: "desc" } },
     },
   });
 }

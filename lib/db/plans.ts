@@ -1,6 +1,7 @@
 import "server-only";
 import { CENTRAL_AREAS, type PlanTree, type SummaryRow, type Deadline } from "@/lib/domain/types";
 import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
+import { auditActionOf, eventOfAuditAction, WORKFLOW_EVENTS, type WorkflowEvent } from "@/lib/domain/workflow";
 import { db, type Tx } from "@/lib/db/client";
 
 export async function getPlanByDistrictYear(districtId: string, year: number) {
@@ -130,6 +131,24 @@ export async function getPlanSummary(planId: string): Promise<SummaryRow[]> {
     measures: Number(r.measures),
     goals: Number(r.goals),
   }));
+}
+
+export type LastStep = { event: WorkflowEvent; at: Date; actorName: string | null };
+
+/** Each plan's latest workflow step from the audit log: what was done, when and by whom. */
+export async function latestWorkflowSteps(planIds: string[]): Promise<Map<string, LastStep>> {
+  if (planIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ planId: string; action: string; at: Date; actorName: string | null }[]>`
+    SELECT DISTINCT ON (a."planId") a."planId", a."action", a."at", u."name" AS "actorName"
+    FROM "AuditLog" a LEFT JOIN "User" u ON u."id" = a."actorId"
+    WHERE a."planId" = ANY(${planIds}::uuid[]) AND a."action" = ANY(${WORKFLOW_EVENTS.map(auditActionOf)}::text[])
+    ORDER BY a."planId", a."at" DESC, a."id" DESC`;
+  const steps = new Map<string, LastStep>();
+  for (const r of rows) {
+    const event = eventOfAuditAction(r.action);
+    if (event) steps.set(r.planId, { event, at: r.at, actorName: r.actorName });
+  }
+  return steps;
 }
 
 /** A new plan with the five central areas of the agreement, in order. */

@@ -67,6 +67,23 @@ export const EVENT_LABELS: Record<WorkflowEvent, string> = {
   REOPEN: "Öppna planen för ändringar",
 };
 
+/** The step once taken, as the plan list and the plan page say who did it ("… av Anna, 2026-02-10"). */
+export const EVENT_DONE_LABELS: Record<WorkflowEvent, string> = {
+  SUBMIT: "Skickad till styrgruppen",
+  DECIDE: "Beslutad av lokal styrgrupp",
+  RETURN_FROM_STEERING: "Skickad tillbaka av styrgruppen",
+  REVIEW_ACCEPT: "Godkänd av beredningsgruppen",
+  REVIEW_RETURN: "Skickad tillbaka av beredningsgruppen",
+  COUNCIL_DECIDE: "Nämndbeslut registrerat",
+  REOPEN: "Öppnad för ändringar",
+};
+
+/** The audit log's action for a step ("plan.return_from_steering"), and back. */
+export const auditActionOf = (event: WorkflowEvent) => `plan.${event.toLowerCase()}`;
+export function eventOfAuditAction(action: string): WorkflowEvent | null {
+  return WORKFLOW_EVENTS.find((e) => auditActionOf(e) === action) ?? null;
+}
+
 /** First half of a CONFLICT: where the plan is now. */
 const STATUS_NOW: Record<PlanStatus, string> = {
   DRAFT: "Planen är ett utkast och har inte skickats till styrgruppen.",

@@ -17,14 +17,14 @@ import {
   setServedDistrictsAction,
   toggleUserDisabledAction,
 } from "@/lib/actions/admin";
-import { actorOf, createUser, createWorld, db, formData, uniqueSuffix, type TestUser, type World } from "@/tests/support/db";
+import { actorOf, createWorld, db, formData, uniqueSuffix, type TestUser, type World } from "@/tests/support/db";
 
 let w: World;
 let admin: TestUser;
 
 beforeAll(async () => {
   w = await createWorld();
-  admin = await createUser("Admin", w.suffix, [{ role: "ADMIN", municipalityId: w.municipality.id }]);
+  admin = w.users.admin;
 });
 
 beforeEach(async () => {

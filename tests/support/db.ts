@@ -10,7 +10,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { getActorById } from "@/lib/db/actors";
-import { insertPlanWithCentralAreas } from "@/lib/db/plans";
+import { getPlanTree, insertPlanWithCentralAreas } from "@/lib/db/plans";
+import { getSignaturesByMeasure } from "@/lib/db/signatures";
+import { measureContentHash, signatureState, type SignatureStateName } from "@/lib/domain/cosign";
 import { readEnv } from "@/lib/env";
 import type { Actor, Role } from "@/lib/domain/types";
 
@@ -79,7 +81,8 @@ export type World = Awaited<ReturnType<typeof createWorld>>;
  * A municipality with districts A and B, a police area serving A only, and a plan for `year`
  * in each district (five central areas, as createPlanAction makes it). Users: the strategist
  * of A, the strategist of B, the police of the police area, the review group of the
- * municipality, an admin of another municipality and a user without any role.
+ * municipality, an admin of another municipality, a user without any role, the local steering
+ * group of A and an admin of the municipality.
  */
 export async function createWorld(year = 2026) {
   const suffix = uniqueSuffix();
@@ -103,6 +106,8 @@ export async function createWorld(year = 2026) {
     reviewGroup: await createUser("Beredning", suffix, [{ role: "REVIEW_GROUP", municipalityId: municipality.id }]),
     otherAdmin: await createUser("Admin annan kommun", suffix, [{ role: "ADMIN", municipalityId: otherMunicipality.id }]),
     noRole: await createUser("Utan roll", suffix),
+    steeringGroupA: await createUser("Styrgrupp A", suffix, [{ role: "STEERING_GROUP", districtId: districtA.id }]),
+    admin: await createUser("Admin", suffix, [{ role: "ADMIN", municipalityId: municipality.id }]),
   };
 
   const planA = await db.$transaction((tx) => insertPlanWithCentralAreas(tx, districtA.id, year));
@@ -112,6 +117,7 @@ export async function createWorld(year = 2026) {
     suffix,
     year,
     municipality,
+    otherMunicipality,
     districtA,
     districtB,
     policeArea,
@@ -119,6 +125,78 @@ export async function createWorld(year = 2026) {
     planA: { id: planA.id, slug: districtA.slug, year },
     planB: { id: planB.id, slug: districtB.slug, year },
   };
+}
+
+/**
+ * Users just outside the world's district A, one per way of being out of scope: the steering
+ * group of B (other district), the police of a second police area of the municipality that
+ * serves B but not A, and in the other municipality (a district with its own police area) a
+ * strategist, a steering group, the police and a review group.
+ */
+export async function createOutsiders(w: World) {
+  const { suffix } = w;
+  const policeAreaB = await db.policeArea.create({
+    data: { municipalityId: w.municipality.id, slug: `lpo-b-${suffix}`, name: `Lokalpolisområde B ${suffix}` },
+  });
+  await db.districtPoliceArea.create({ data: { districtId: w.districtB.id, policeAreaId: policeAreaB.id } });
+  const otherDistrict = await db.district.create({
+    data: { municipalityId: w.otherMunicipality.id, slug: `x-${suffix}`, name: `Annan stadsdel ${suffix}` },
+  });
+  const otherPoliceArea = await db.policeArea.create({
+    data: { municipalityId: w.otherMunicipality.id, slug: `lpo-x-${suffix}`, name: `Annat lokalpolisområde ${suffix}` },
+  });
+  await db.districtPoliceArea.create({ data: { districtId: otherDistrict.id, policeAreaId: otherPoliceArea.id } });
+  return {
+    policeAreaB,
+    otherDistrict,
+    otherPoliceArea,
+    users: {
+      steeringGroupB: await createUser("Styrgrupp B", suffix, [{ role: "STEERING_GROUP", districtId: w.districtB.id }]),
+      policeNotServingA: await createUser("Polis B", suffix, [{ role: "POLICE", policeAreaId: policeAreaB.id }]),
+      otherStrategist: await createUser("Strateg annan kommun", suffix, [{ role: "STRATEGIST", districtId: otherDistrict.id }]),
+      otherSteeringGroup: await createUser("Styrgrupp annan kommun", suffix, [{ role: "STEERING_GROUP", districtId: otherDistrict.id }]),
+      otherPolice: await createUser("Polis annan kommun", suffix, [{ role: "POLICE", policeAreaId: otherPoliceArea.id }]),
+      otherReviewGroup: await createUser("Beredning annan kommun", suffix, [{ role: "REVIEW_GROUP", municipalityId: w.otherMunicipality.id }]),
+    },
+  };
+}
+
+/** A further plan of a district for another year (five central areas), with its ref for FormData. */
+export async function createPlanFor(district: { id: string; slug: string }, year: number) {
+  const plan = await db.$transaction((tx) => insertPlanWithCentralAreas(tx, district.id, year));
+  return { id: plan.id, ref: { districtSlug: district.slug, year }, areas: await areasOf(plan.id) };
+}
+
+/**
+ * One complete chain problem → cause → measure → goal written straight to the database (for
+ * tests that need content without going through the editor). The measure has a responsible
+ * party and ongoing work as its time; `withPolice` makes it one the police must sign.
+ */
+export async function insertCompleteChain(areaId: string, label: string, opts: { withPolice?: boolean } = {}) {
+  const problem = await db.problem.create({ data: { areaId, description: `Problem ${label}`, position: 0 } });
+  const cause = await db.cause.create({ data: { problemId: problem.id, description: `Orsak ${label}`, position: 0 } });
+  const measure = await db.measure.create({
+    data: { causeId: cause.id, description: `Åtgärd ${label}`, withPolice: opts.withPolice ?? false, deadlineKind: "ONGOING", position: 0 },
+  });
+  await db.responsibleParty.create({ data: { measureId: measure.id, organisation: "Stadsdelsförvaltningen", position: 0 } });
+  const goal = await db.goal.create({ data: { measureId: measure.id, description: `Mål ${label}`, targetValue: 3, position: 0 } });
+  return { problemId: problem.id, causeId: cause.id, measureId: measure.id, goalId: goal.id };
+}
+
+/**
+ * snapshotPlan plus what the workflow and the police write beside the content: the plan's
+ * versions, decisions and comments, and every co-signature of its measures. Two equal
+ * snapshots mean that no workflow step or signature was recorded either.
+ */
+export async function snapshotPlanWithWorkflow(planId: string) {
+  const [content, versions, decisions, comments, signatures] = await Promise.all([
+    snapshotPlan(planId),
+    db.planVersion.findMany({ where: { planId }, orderBy: { number: "asc" } }),
+    db.decision.findMany({ where: { planId }, orderBy: { id: "asc" } }),
+    db.reviewComment.findMany({ where: { planId }, orderBy: { id: "asc" } }),
+    db.coSignature.findMany({ where: { measure: { cause: { problem: { area: { planId } } } } }, orderBy: { id: "asc" } }),
+  ]);
+  return { content, ...(JSON.parse(JSON.stringify({ versions, decisions, comments, signatures })) as object) };
 }
 
 /** The plan's areas in position order. */
@@ -173,6 +251,25 @@ export async function lastAuditId(): Promise<bigint> {
 
 export async function planVersion(planId: string): Promise<number> {
   return (await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { version: true } })).version;
+}
+
+/** The measure as the editor and the police read it (the shape its content hash is taken of). */
+export async function measureNode(planId: string, measureId: string) {
+  const areas = await getPlanTree(planId);
+  const measure = areas.flatMap((a) => a.problems.flatMap((p) => p.causes.flatMap((c) => c.measures))).find((m) => m.id === measureId);
+  if (!measure) throw new Error(`No measure ${measureId} in plan ${planId}`);
+  return measure;
+}
+
+/** The content hash of the measure's current wording: what the police sign form posts. */
+export async function measureHash(planId: string, measureId: string): Promise<string> {
+  return measureContentHash(await measureNode(planId, measureId));
+}
+
+/** Where the measure's police signature stands now, as the editor and the submit check see it. */
+export async function signatureStateOf(planId: string, measureId: string): Promise<SignatureStateName> {
+  const [measure, signatures] = await Promise.all([measureNode(planId, measureId), getSignaturesByMeasure(planId)]);
+  return signatureState(measure, signatures.get(measureId) ?? []).state;
 }
 
 export { db };

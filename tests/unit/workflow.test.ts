@@ -3,7 +3,10 @@ import { findIncomplete } from "../../lib/domain/completeness";
 import { unsignedPoliceMeasures } from "../../lib/domain/cosign";
 import { PLAN_STATUSES, ROLES, type Membership, type PlanStatus, type Role } from "../../lib/domain/types";
 import {
+  auditActionOf,
   availableEvents,
+  EVENT_DONE_LABELS,
+  eventOfAuditAction,
   EVENT_LABELS,
   isIsoDate,
   STATUS_LABELS,
@@ -282,5 +285,20 @@ describe("isIsoDate", () => {
     ["250314", false],
   ])("%s → %s", (s, ok) => {
     expect(isIsoDate(s)).toBe(ok);
+  });
+});
+
+describe("the audit action of a step", () => {
+  it("reads back every step from its audit action, and nothing else", () => {
+    for (const event of WORKFLOW_EVENTS) expect(eventOfAuditAction(auditActionOf(event))).toBe(event);
+    expect(auditActionOf("RETURN_FROM_STEERING")).toBe("plan.return_from_steering");
+    expect(eventOfAuditAction("plan.create")).toBeNull();
+    expect(eventOfAuditAction("measure.update")).toBeNull();
+  });
+
+  it("names every step as done, in Swedish", () => {
+    expect(EVENT_DONE_LABELS.SUBMIT).toBe("Skickad till styrgruppen");
+    expect(EVENT_DONE_LABELS.REVIEW_RETURN).toBe("Skickad tillbaka av beredningsgruppen");
+    expect(Object.keys(EVENT_DONE_LABELS).sort()).toEqual([...WORKFLOW_EVENTS].sort());
   });
 });

@@ -4,6 +4,8 @@ import { authorize } from "@/lib/domain/permissions";
 import type { PlanStatus } from "@/lib/domain/types";
 import { requireActor } from "@/lib/auth/actor";
 import { listDistrictsWithPlans } from "@/lib/db/districts";
+import { latestWorkflowSteps } from "@/lib/db/plans";
+import { LastStepText } from "@/components/workflow/last-step";
 import { PlanStatusTag } from "@/components/plan/status-tag";
 import { CreatePlanForm } from "@/components/plan/create-plan-form";
 
@@ -19,6 +21,7 @@ export default async function PlansPage() {
     })
     .filter((d) => d.canView)
     .sort((a, b) => Number(b.canCreate) - Number(a.canCreate));
+  const lastSteps = await latestWorkflowSteps(districts.flatMap((d) => d.plans.map((p) => p.id)));
 
   return (
     <>
@@ -52,6 +55,9 @@ export default async function PlansPage() {
                         <li key={p.year} className="flex flex-wrap items-center gap-2">
                           <Link href={`/plans/${d.slug}/${p.year}`}>Åtgärdsplan {p.year}<span className="sr-only"> för {d.name}</span></Link>
                           <PlanStatusTag status={p.status as PlanStatus} />
+                          <span className="text-sm text-muted">
+                            <LastStepText step={lastSteps.get(p.id)} />
+                          </span>
                         </li>
                       ))}
                     </ul>

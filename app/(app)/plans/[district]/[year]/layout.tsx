@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { PlanStatus } from "@/lib/domain/types";
 import { loadPlanAccess } from "@/lib/auth/plan-access";
-import { listAreasOfPlan } from "@/lib/db/plans";
+import { latestWorkflowSteps, listAreasOfPlan } from "@/lib/db/plans";
+import { LastStepText } from "@/components/workflow/last-step";
 import { PlanStatusTag } from "@/components/plan/status-tag";
 import { CreatePlanForm } from "@/components/plan/create-plan-form";
 import { PlanTabs } from "./_components/plan-tabs";
@@ -25,7 +26,7 @@ export default async function PlanLayout({ children, params }: { children: React
     );
   }
 
-  const areas = await listAreasOfPlan(plan.id);
+  const [areas, lastSteps] = await Promise.all([listAreasOfPlan(plan.id), latestWorkflowSteps([plan.id])]);
   return (
     <>
       <p className="mb-1 text-sm">
@@ -37,6 +38,11 @@ export default async function PlanLayout({ children, params }: { children: React
         </h1>
         <PlanStatusTag status={plan.status as PlanStatus} />
       </div>
+      {lastSteps.has(plan.id) ? (
+        <p className="-mt-3 mb-4 text-sm">
+          Senaste steget: <LastStepText step={lastSteps.get(plan.id)} />
+        </p>
+      ) : null}
       {!canEdit ? (
         <p className="mb-4 border-l-4 border-brand bg-blue-50 p-3" data-testid="read-only-notice">
           <strong>Du kan läsa men inte ändra den här planen.</strong>{" "}

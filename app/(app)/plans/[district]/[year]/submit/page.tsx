@@ -46,7 +46,7 @@ export default async function SubmitPage({ params }: Params) {
       <PlanReadView areas={tree.areas} signatures={signatures} />
       {canSubmit ? (
         <div className="mt-8">
-          <SubmitForm planRef={{ districtSlug: district.slug, year: plan.year }} planVersion={plan.version} label={EVENT_LABELS.SUBMIT} done={`${base}/submit/done`} />
+          <SubmitForm planRef={{ districtSlug: district.slug, year: plan.year }} planVersion={plan.version} label={EVENT_LABELS.SUBMIT} />
         </div>
       ) : null}
     </>

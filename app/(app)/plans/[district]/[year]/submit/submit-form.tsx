@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { submitPlanAction } from "@/lib/actions/workflow";
+import { submitPlanAndConfirmAction } from "@/lib/actions/workflow";
 import { EditorForm } from "@/components/plan/editor-form";
 
-export function SubmitForm({ planRef, planVersion, label, done }: { planRef: { districtSlug: string; year: number }; planVersion: number; label: string; done: string }) {
-  const router = useRouter();
-  return <EditorForm action={submitPlanAction} idPrefix="submit" hidden={{ ...planRef, planVersion }} submitLabel={label} onDone={() => router.push(done)} />;
+/** The action itself redirects to the confirmation page when the plan is sent. */
+export function SubmitForm({ planRef, planVersion, label }: { planRef: { districtSlug: string; year: number }; planVersion: number; label: string }) {
+  return <EditorForm action={submitPlanAndConfirmAction} idPrefix="submit" hidden={{ ...planRef, planVersion }} submitLabel={label} />;
 }
