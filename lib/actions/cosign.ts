@@ -58,7 +58,9 @@ async function cosign(status: "SIGNED" | "DECLINED", raw: FormData): Promise<Act
         throw new DomainError("CONFLICT", "Åtgärden har ändrats sedan du läste den. Ladda om sidan och läs den nya lydelsen innan du signerar.");
       }
       const current = signatureState(measure, (await getSignaturesByMeasure(plan.id, tx)).get(measure.id) ?? []);
-      if (current.state === status) return current.state; // the same answer twice is recorded once
+      // The same answer to the same wording twice is recorded once; a new reason for a decline is recorded.
+      const latest = current.latest;
+      if (current.state === status && latest?.contentHash === hash && (status === "SIGNED" || latest.comment === (input.comment ?? null))) return current.state;
       const row = await tx.coSignature.create({ data: { measureId: measure.id, userId: actor.userId, policeAreaId, status, comment: input.comment ?? null, contentHash: hash } });
       await insertAudit(tx, { actorId: actor.userId, action: status === "SIGNED" ? "measure.cosign" : "measure.decline", entityType: "measure", entityId: measure.id, planId: plan.id, before: { signature: current.state }, after: { signature: status, comment: row.comment } });
       return status;

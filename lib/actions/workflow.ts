@@ -63,7 +63,7 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
       });
       if (!step.ok) {
         const missing = step.missing?.map((m) => ({ message: m.message, href: m.areaId ? `${base}/areas/${m.areaId}${m.anchor ? `#${m.anchor}` : ""}` : undefined }));
-        throw new DomainError(step.code, step.message, missing);
+        throw new DomainError(step.code, step.message, missing, step.fieldErrors as Record<string, string[]> | undefined);
       }
       if (locked.version !== input.planVersion) {
         throw new DomainError("CONFLICT", "Planen har ändrats sedan du öppnade sidan. Ladda om sidan och kontrollera planen innan du går vidare.");
@@ -108,7 +108,7 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
     revalidatePath(base, "layout");
     return { ok: true, data: { status, base } };
   } catch (e) {
-    if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message, ...(e.missing ? { missing: e.missing } : {}) };
+    if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message, ...(e.missing ? { missing: e.missing } : {}), ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
     throw e;
   }
 }

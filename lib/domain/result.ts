@@ -19,6 +19,7 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly missing?: MissingItem[],
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
     this.name = "DomainError";
