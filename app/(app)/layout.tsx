@@ -28,6 +28,11 @@ export default async function SignedInLayout({ children }: { children: React.Rea
                   <Link href="/worklist">Att signera</Link>
                 </li>
               ) : null}
+              {actor.memberships.some((m) => m.role === "POLICE" || m.role === "STRATEGIST") ? (
+                <li>
+                  <Link href="/my-measures">Mina åtgärder</Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="flex items-center gap-3 text-sm">

@@ -22,6 +22,7 @@ export function EditorForm({
   onCancel,
   children,
   variant = "primary",
+  savedMessage,
 }: {
   action: EditorAction;
   idPrefix: string;
@@ -31,6 +32,8 @@ export function EditorForm({
   onCancel?: () => void;
   children?: (errors: FieldErrors) => React.ReactNode;
   variant?: "primary" | "danger" | "secondary";
+  /** Said (politely, to screen readers too) after a successful save that stays on the form. */
+  savedMessage?: string;
 }) {
   const [state, dispatch, pending] = useActionState(action, null);
   const handled = useRef<unknown>(null);
@@ -66,7 +69,7 @@ export function EditorForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children?.(errorsFor)}
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant={variant} disabled={pending}>
           {pending ? "Sparar…" : submitLabel}
         </Button>
@@ -74,6 +77,11 @@ export function EditorForm({
           <Button variant="secondary" onClick={onCancel}>
             Avbryt
           </Button>
+        ) : null}
+        {savedMessage ? (
+          <p role="status" className="font-semibold text-ok">
+            {state?.ok && !pending ? savedMessage : ""}
+          </p>
         ) : null}
       </div>
     </form>

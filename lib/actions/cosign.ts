@@ -9,12 +9,11 @@ import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { insertAudit } from "@/lib/db/audit";
 import { lockPlanForEdit } from "@/lib/db/chain";
-import { getDistrictBySlug } from "@/lib/db/districts";
 import { getPlanTree } from "@/lib/db/plans";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
 import { ZCosignInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
-import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
 
 /** The actor's police area that serves the district (the one the signature is made for). */
 function servingPoliceArea(actor: Actor, scope: DistrictScope): string | null {
@@ -37,9 +36,9 @@ async function cosign(status: "SIGNED" | "DECLINED", raw: FormData): Promise<Act
     return fail("VALIDATION", MESSAGES.validation, { comment: ["Skriv varför polisen inte kan ställa sig bakom åtgärden, så att strategen kan ändra den."] });
   }
 
-  const district = await getDistrictBySlug(input.districtSlug);
-  const plan = district && (await db.plan.findUnique({ where: { districtId_year: { districtId: district.districtId, year: input.year } }, select: { id: true, year: true, status: true } }));
-  if (!district || !plan || !authorize(actor, "plan.view", { scope: district }).ok) return fail("NOT_FOUND", MESSAGES.notFound);
+  const found = await findVisiblePlan(actor, input);
+  if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
+  const { district, plan: plan } = found;
   const allowed = authorize(actor, "measure.cosign", { scope: district, planStatus: plan.status });
   const policeAreaId = servingPoliceArea(actor, district);
   if (!allowed.ok || !policeAreaId) return fail("FORBIDDEN", allowed.ok ? "Du kan bara signera åtgärder i stadsdelsområden som ditt lokalpolisområde samverkar med." : allowed.message);

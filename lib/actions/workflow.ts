@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
 import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
-import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import { makeSnapshot } from "@/lib/domain/snapshot";
 import type { PlanStatus } from "@/lib/domain/types";
@@ -12,13 +11,12 @@ import { auditActionOf, transition, type WorkflowEvent } from "@/lib/domain/work
 import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { insertAudit } from "@/lib/db/audit";
-import { getDistrictBySlug } from "@/lib/db/districts";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
 import { insertPlanVersion } from "@/lib/db/versions";
 import { ZWorkflowInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
-import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
 
 const DECISION_OF: Partial<Record<WorkflowEvent, "STEERING_GROUP" | "REVIEW_ACCEPTED" | "REVIEW_RETURNED" | "COUNCIL">> = {
   DECIDE: "STEERING_GROUP",
@@ -40,9 +38,9 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
   if (!parsed.success) return fail("VALIDATION", MESSAGES.validation, fieldErrorsOf(parsed.error));
   const input = parsed.data;
 
-  const district = await getDistrictBySlug(input.districtSlug);
-  const plan = district && (await db.plan.findUnique({ where: { districtId_year: { districtId: district.districtId, year: input.year } }, select: { id: true, year: true } }));
-  if (!district || !plan || !authorize(actor, "plan.view", { scope: district }).ok) return fail("NOT_FOUND", MESSAGES.notFound);
+  const found = await findVisiblePlan(actor, input);
+  if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
+  const { district, plan: plan } = found;
   const base = `/plans/${district.slug}/${plan.year}`;
 
   try {

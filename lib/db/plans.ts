@@ -67,11 +67,13 @@ export async function getPlanTree(planId: string, areaId?: string, client: Tx = 
       description: p.description,
       position: p.position,
       version: p.version,
+      carriedFromId: p.carriedFromId,
       causes: p.causes.map((c) => ({
         id: c.id,
         description: c.description,
         position: c.position,
         version: c.version,
+        carriedFromId: c.carriedFromId,
         measures: c.measures.map((m) => ({
           id: m.id,
           description: m.description,
@@ -83,6 +85,7 @@ export async function getPlanTree(planId: string, areaId?: string, client: Tx = 
           violentExtremism: m.violentExtremism,
           position: m.position,
           version: m.version,
+          carriedFromId: m.carriedFromId,
           goals: m.goals.map((g) => ({
             id: g.id,
             description: g.description,
@@ -90,6 +93,7 @@ export async function getPlanTree(planId: string, areaId?: string, client: Tx = 
             targetUnit: g.targetUnit,
             position: g.position,
             version: g.version,
+            carriedFromId: g.carriedFromId,
           })),
         })),
       })),

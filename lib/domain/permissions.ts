@@ -18,6 +18,8 @@ export const ALL_PERMISSIONS = [
   "plan.councilDecision",
   "plan.reopen",
   "measure.cosign",
+  "followUp.write",
+  "followUp.assess",
   "comment.create",
   "audit.view",
   "admin.manage",
@@ -68,6 +70,9 @@ export const PERMISSION_MESSAGES = {
   cannotReopen: "Du har inte behörighet att öppna planen för ändringar. Det gör stadsdelsområdets trygghetsstrateg.",
   cannotCosign:
     "Du har inte behörighet att skriva under åtgärden. Det gör polisen i ett lokalpolisområde som samverkar med stadsdelsområdet.",
+  cannotFollowUp: "Du har inte behörighet att skriva uppföljning i det här stadsdelsområdet.",
+  cannotAssess:
+    "Du har inte behörighet att bedöma målen eller markera uppföljningen som klar. Det gör stadsdelsområdets trygghetsstrateg.",
   cannotComment: "Du har inte behörighet att kommentera planen i det här stadsdelsområdet.",
   cannotViewAudit: "Du har inte behörighet att se planens historik i det här stadsdelsområdet.",
   cannotManage: "Du har inte behörighet att administrera användare och stadsdelsområden i kommunen.",
@@ -96,6 +101,9 @@ export const PERMISSION_RULES: Readonly<Record<Permission, PermissionRule>> = {
   "plan.councilDecision": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotRecordCouncilDecision" },
   "plan.reopen": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotReopen" },
   "measure.cosign": { grant: { POLICE: "servingPoliceArea" }, status: "any", forbidden: "cannotCosign" },
+  // Which plans and measures: lib/domain/follow-up.ts (decided plans; the police their measures).
+  "followUp.write": { grant: { ...STRATEGIST_OR_ADMIN, POLICE: "servingPoliceArea" }, status: "any", forbidden: "cannotFollowUp" },
+  "followUp.assess": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotAssess" },
   "comment.create": {
     grant: { STRATEGIST: "district", STEERING_GROUP: "district", POLICE: "servingPoliceArea", REVIEW_GROUP: "municipality" },
     status: "any",

@@ -103,22 +103,28 @@ export const ZCreateMeasureInput = ZPlanRef.extend({ causeId: id("Orsaken"), ...
 export const ZUpdateMeasureInput = ZPlanRef.extend({ id: id("Åtgärden"), version, ...measureFields }).superRefine(refineDeadline);
 export type TMeasureFields = Omit<z.infer<typeof ZCreateMeasureInput>, "districtSlug" | "year" | "causeId">;
 
-const goalFields = {
-  description: requiredText("målet"),
-  targetValue: z
+/**
+ * An optional number as Swedes type it ("1 200", "80,5"), rounded to two decimals; empty → null.
+ * numeric(14,2) in the database: at most 12 digits before the decimal comma, checked after rounding.
+ */
+export const decimal = (message: string, { min = -999_999_999_999.99 }: { min?: number } = {}) =>
+  z
     .string()
     .trim()
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
       const n = Math.round(Number(v.replace(/\s/g, "").replace(",", ".")) * 100) / 100;
-      // numeric(14,2): at most 12 digits before the decimal comma, checked after rounding
-      if (!Number.isFinite(n) || Math.abs(n) > 999_999_999_999.99) {
-        ctx.addIssue({ code: "custom", message: "Ange målvärdet som ett tal, till exempel 12 eller 80,5." });
+      if (!Number.isFinite(n) || n < min || Math.abs(n) > 999_999_999_999.99) {
+        ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return n;
-    }),
+    });
+
+const goalFields = {
+  description: requiredText("målet"),
+  targetValue: decimal("Ange målvärdet som ett tal, till exempel 12 eller 80,5."),
   targetUnit: optionalText("enheten"),
 };
 export const ZCreateGoalInput = ZPlanRef.extend({ measureId: id("Åtgärden"), ...goalFields });

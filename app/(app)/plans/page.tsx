@@ -5,6 +5,8 @@ import type { PlanStatus } from "@/lib/domain/types";
 import { requireActor } from "@/lib/auth/actor";
 import { listDistrictsWithPlans } from "@/lib/db/districts";
 import { latestWorkflowSteps } from "@/lib/db/plans";
+import { listRoundStates } from "@/lib/db/follow-up";
+import { ROUND_LABELS } from "@/lib/domain/follow-up";
 import { LastStepText } from "@/components/workflow/last-step";
 import { PlanStatusTag } from "@/components/plan/status-tag";
 import { CreatePlanForm } from "@/components/plan/create-plan-form";
@@ -21,7 +23,8 @@ export default async function PlansPage() {
     })
     .filter((d) => d.canView)
     .sort((a, b) => Number(b.canCreate) - Number(a.canCreate));
-  const lastSteps = await latestWorkflowSteps(districts.flatMap((d) => d.plans.map((p) => p.id)));
+  const planIds = districts.flatMap((d) => d.plans.map((p) => p.id));
+  const [lastSteps, rounds] = await Promise.all([latestWorkflowSteps(planIds), listRoundStates(planIds)]);
 
   return (
     <>
@@ -58,6 +61,11 @@ export default async function PlansPage() {
                           <span className="text-sm text-muted">
                             <LastStepText step={lastSteps.get(p.id)} />
                           </span>
+                          {rounds.get(p.id)?.length ? (
+                            <span className="text-sm" data-testid="round-states">
+                              Uppföljning: {rounds.get(p.id)!.map((r) => `${ROUND_LABELS[r.kind].replace(/ \(.*\)$/, "")} ${r.done ? "klar" : "pågår"}`).join(" · ")}
+                            </span>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

@@ -36,15 +36,10 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
   if (!parsed.success) return fail("VALIDATION", MESSAGES.validation, fieldErrorsOf(parsed.error));
   const input = parsed.data;
 
-  const district = await getDistrictBySlug(input.districtSlug);
-  if (!district) return fail("NOT_FOUND", MESSAGES.notFound);
-  const plan = await db.plan.findUnique({
-    where: { districtId_year: { districtId: district.districtId, year: input.year } },
-    select: { id: true, year: true, status: true },
-  });
-  // Outsiders learn nothing about the plan: the same answer as for a plan that does not exist.
-  if (!plan || !authorize(actor, "plan.view", { scope: district }).ok) return fail("NOT_FOUND", MESSAGES.notFound);
-  const allowed = authorize(actor, "plan.edit", { scope: district, planStatus: plan.status as PlanStatus });
+  const found = await findVisiblePlan(actor, input);
+  if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
+  const { district, plan } = found;
+  const allowed = authorize(actor, "plan.edit", { scope: district, planStatus: plan.status });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
 
   try {
@@ -60,6 +55,20 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
     if (e instanceof DomainError) return fail(e.code, e.message);
     throw e;
   }
+}
+
+/**
+ * The district and its plan for `ref`, when the actor may see them; null when either does not
+ * exist or the actor has no role there: outsiders learn nothing, not even that the plan exists.
+ */
+export async function findVisiblePlan(actor: Actor, ref: { districtSlug: string; year: number }) {
+  const district = await getDistrictBySlug(ref.districtSlug);
+  if (!district || !authorize(actor, "plan.view", { scope: district }).ok) return null;
+  const plan = await db.plan.findUnique({
+    where: { districtId_year: { districtId: district.districtId, year: ref.year } },
+    select: { id: true, year: true, status: true },
+  });
+  return plan ? { district, plan: { id: plan.id, year: plan.year, status: plan.status as PlanStatus } } : null;
 }
 
 /** Every zod issue, grouped by field path (`responsible.0.organisation`), not only the first. */

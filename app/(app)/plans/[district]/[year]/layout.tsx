@@ -3,6 +3,7 @@ import type { PlanStatus } from "@/lib/domain/types";
 import { loadPlanAccess } from "@/lib/auth/plan-access";
 import { latestWorkflowSteps, listAreasOfPlan } from "@/lib/db/plans";
 import { LastStepText } from "@/components/workflow/last-step";
+import { isFollowUpStatus } from "@/lib/domain/follow-up";
 import { PlanStatusTag } from "@/components/plan/status-tag";
 import { CreatePlanForm } from "@/components/plan/create-plan-form";
 import { PlanTabs } from "./_components/plan-tabs";
@@ -46,7 +47,9 @@ export default async function PlanLayout({ children, params }: { children: React
       {!canEdit ? (
         <p className="mb-4 border-l-4 border-brand bg-blue-50 p-3" data-testid="read-only-notice">
           <strong>Du kan läsa men inte ändra den här planen.</strong>{" "}
-          {readOnlyReason ?? "Det är bara stadsdelsområdets trygghetsstrateger som ändrar planen."}
+          {isFollowUpStatus(plan.status) && readOnlyReason
+            ? "Planen är beslutad och innehållet är låst. Uppföljningen skrivs under fliken Uppföljning."
+            : (readOnlyReason ?? "Det är bara stadsdelsområdets trygghetsstrateger som ändrar planen.")}
         </p>
       ) : null}
       <PlanTabs
@@ -54,6 +57,7 @@ export default async function PlanLayout({ children, params }: { children: React
           { href: base, label: "Översikt" },
           ...areas.map((a) => ({ href: `${base}/areas/${a.id}`, label: a.name })),
           { href: `${base}/summary`, label: "Sammanställning" },
+          { href: `${base}/follow-up`, label: "Uppföljning" },
         ]}
       />
       <div className="mt-6">{children}</div>

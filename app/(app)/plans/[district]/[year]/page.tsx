@@ -12,6 +12,9 @@ import { WorkflowPanel } from "@/components/workflow/workflow-panel";
 import { PlanTimeline } from "@/components/workflow/plan-timeline";
 import { Tag } from "@/components/ui/tag";
 import { AddAreaForm } from "./_components/add-area-form";
+import { isFollowUpStatus, overdueMeasures } from "@/lib/domain/follow-up";
+import { todayInSweden } from "@/lib/dates";
+import { getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
 
 type Params = { params: Promise<{ district: string; year: string }> };
 
@@ -30,6 +33,7 @@ export default async function PlanOverviewPage({ params }: Params) {
   const unsigned = unsignedPoliceMeasures(tree, await getSignaturesByMeasure(plan.id));
   const [decisions, comments] = await Promise.all([listDecisions(plan.id), listPlanComments(plan.id)]);
   const events = availableEvents(actor, district, plan.status);
+  const overdue = isFollowUpStatus(plan.status) ? overdueMeasures(tree.areas, latestStatuses(await getPlanFollowUp(plan.id)), todayInSweden()) : [];
 
   return (
     <>
@@ -40,6 +44,12 @@ export default async function PlanOverviewPage({ params }: Params) {
         {unsigned.length > 0 ? <span data-testid="unsigned-count">{unsigned.length} åtgärder väntar på polisens underskrift.</span> : null}
       </p>
 
+      {isFollowUpStatus(plan.status) ? (
+        <p className="mb-4" data-testid="overview-follow-up">
+          Planen är beslutad. {overdue.length > 0 ? <Tag tone="warn">{overdue.length} försenade åtgärder</Tag> : "Inga åtgärder är försenade."}{" "}
+          <Link href={`${base}/follow-up`}>Till uppföljningen</Link>
+        </p>
+      ) : null}
       <ol className="mb-8 divide-y divide-gray-300 border-y border-gray-300">
         {tree.areas.map((area) => {
           const done = areaIsComplete(area);

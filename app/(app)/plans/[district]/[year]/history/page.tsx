@@ -5,13 +5,17 @@ import { listPlanAudit } from "@/lib/db/versions";
 
 export const metadata: Metadata = { title: "Ändringshistorik" };
 
-const OBJECT_LABELS: Record<string, string> = { plan: "Plan", area: "Område", problem: "Problem", cause: "Orsak", measure: "Åtgärd", goal: "Mål" };
+const OBJECT_LABELS: Record<string, string> = {
+  plan: "Plan", area: "Område", problem: "Problem", cause: "Orsak", measure: "Åtgärd", goal: "Mål",
+  measureFollowUp: "Uppföljning av åtgärd", goalFollowUp: "Målets status i uppföljningen", followUpRound: "Uppföljningsomgång",
+};
 const UUID = /^[0-9a-f-]{36}$/i;
 const VERB_LABELS: Record<string, string> = {
   create: "lades till", update: "ändrades", delete: "togs bort", move: "flyttades", rename: "bytte namn", import: "lästes in",
   cosign: "signerades av polisen", decline: "avböjdes av polisen", submit: "skickades till styrgruppen", decide: "beslutades",
   return_from_steering: "skickades tillbaka av styrgruppen", review_accept: "godkändes av beredningsgruppen",
   review_return: "skickades tillbaka av beredningsgruppen", council_decide: "beslutades av nämnden", reopen: "öppnades för ändringar",
+  measureFollowUp: "skrevs", goalFollowUp: "sattes", complete: "markerades som klar",
 };
 const actionLabel = (entityType: string, action: string) =>
   `${OBJECT_LABELS[entityType] ?? "Uppgift"} ${VERB_LABELS[action.split(".")[1] ?? ""] ?? "ändrades"}`;

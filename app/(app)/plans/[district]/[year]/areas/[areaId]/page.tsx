@@ -8,6 +8,9 @@ import type { CommentView } from "@/components/workflow/comments";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { asPlanTree, getPlanTree } from "@/lib/db/plans";
 import { HELP } from "@/components/plan/texts";
+import { isFollowUpStatus, overdueMeasures } from "@/lib/domain/follow-up";
+import { todayInSweden } from "@/lib/dates";
+import { getCarriedOrigins, getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
 import { AreaEditor } from "./_components/area-editor";
 import { OwnAreaSettings } from "./_components/own-area-settings";
 
@@ -38,6 +41,11 @@ export default async function AreaPage(props: Params) {
   const canCosign = authorize(actor, "measure.cosign", { scope: district, planStatus: plan.status }).ok && (plan.status === "DRAFT" || plan.status === "RETURNED");
   const planRef = { districtSlug: district.slug, year: plan.year };
   const gaps = findIncomplete(asPlanTree(plan.id, [area]));
+  // Overdue measures are flagged once the plan is decided and being carried out.
+  const overdue = isFollowUpStatus(plan.status) ? overdueMeasures([area], latestStatuses(await getPlanFollowUp(plan.id)), todayInSweden()) : [];
+  const measures = area.problems.flatMap((p) => p.causes.flatMap((c) => c.measures));
+  const carried = [...measures, ...measures.flatMap((m) => m.goals)].flatMap((x) => (x.carriedFromId ? [x.carriedFromId] : []));
+  const origins = Object.fromEntries(await getCarriedOrigins(carried));
   return (
     <>
       <h2 className="mb-1 text-2xl font-bold">{area.name}</h2>
@@ -58,7 +66,7 @@ export default async function AreaPage(props: Params) {
           </ul>
         </details>
       ) : null}
-      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} comments={comments} canComment={canComment} />
+      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} comments={comments} canComment={canComment} overdue={overdue.map((o) => o.measureId)} origins={origins} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { createProblemAction, deleteProblemAction, moveProblemAction, updateProb
 import { createCauseAction, deleteCauseAction, moveCauseAction, updateCauseAction } from "@/lib/actions/causes";
 import { createMeasureAction, deleteMeasureAction, moveMeasureAction, updateMeasureAction } from "@/lib/actions/measures";
 import { createGoalAction, deleteGoalAction, moveGoalAction, updateGoalAction } from "@/lib/actions/goals";
+import Link from "next/link";
 import { Tag } from "@/components/ui/tag";
 import { KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
 import { AddItem, ChainItem, type PlanRef } from "./chain-item";
@@ -25,7 +26,23 @@ type Common = {
   canCosign: boolean;
   comments: Record<string, CommentView[]>;
   canComment: boolean;
+  /** Measures whose date has passed without their goals met. */
+  overdue: string[];
+  /** Where carried-over rows came from: origin id → last year's plan. */
+  origins: Record<string, { year: number; href: string }>;
 };
+
+/** "från 2025": the link back to the row this one was carried over from. */
+function Origin({ id, origins, what }: { id: string | null; origins: Common["origins"]; what: string }) {
+  const origin = id ? origins[id] : undefined;
+  if (!origin) return null;
+  return (
+    <Link href={origin.href} className="text-sm">
+      från {origin.year}
+      <span className="sr-only"> ({what} i åtgärdsplan {origin.year})</span>
+    </Link>
+  );
+}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -158,7 +175,7 @@ function CauseItem({ cause, number, isFirst, isLast, ...common }: Common & { cau
   );
 }
 
-function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign, comments, canComment }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
+function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign, comments, canComment, overdue, origins }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
   return (
     <ChainItem
       anchor={`measure-${measure.id}`}
@@ -191,7 +208,9 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
               </>
             ) : null}
           </dl>
-          <p className="mt-2 flex flex-wrap gap-2">
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            {overdue.includes(measure.id) ? <Tag tone="warn">Försenad</Tag> : null}
+            <Origin id={measure.carriedFromId} origins={origins} what="åtgärden" />
             {measure.withPolice ? <Tag tone="info">Med polisen</Tag> : null}
             {measure.youthStrategy ? <Tag>{TAG_LABELS.youthStrategy}</Tag> : null}
             {measure.violentExtremism ? <Tag>VBE</Tag> : null}
@@ -231,7 +250,8 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
                       <span className="font-semibold">{i + 1})</span> {g.description}
                       {g.targetValue !== null ? (
                         <span className="text-sm text-muted"> (målvärde {g.targetValue.toLocaleString("sv-SE")}{g.targetUnit ? ` ${g.targetUnit}` : ""})</span>
-                      ) : null}
+                      ) : null}{" "}
+                      <Origin id={g.carriedFromId} origins={origins} what="målet" />
                     </p>
                   }
                 />
