@@ -56,7 +56,7 @@ export function MeasureFollowUpForm({
                   <legend className="font-semibold">
                     {g.label}: {g.description}
                   </legend>
-                  <div role="radiogroup" aria-label={`Status för ${g.label.toLowerCase()}`} className="mb-2 flex flex-wrap gap-x-6 gap-y-1">
+                  <div role="radiogroup" id={`${prefix}-goals-${i}-status`} tabIndex={-1} aria-label={`Status för ${g.label.toLowerCase()}`} className="mb-2 flex flex-wrap gap-x-6 gap-y-1">
                     {GOAL_STATUSES.map((s) => (
                       <label key={s} className="inline-flex items-center gap-2">
                         <input type="radio" name={`goals.${i}.status`} value={s} defaultChecked={g.status === s} className="h-5 w-5" />

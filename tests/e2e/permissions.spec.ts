@@ -1,11 +1,21 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations, loginAs, USERS } from "./support/fixtures";
 import { firstProblemOfPlan, getProblem, type ProblemRow } from "./support/db";
+import { deleteDraftLeftovers, expect, test } from "./support/draft-plan";
 
 // Who may see and change which plan. Every refusal is checked where it matters: in the database.
+// The seeded 2025 plans are decided (read-only); the forged edits start from, and aim at, DRAFT
+// plans of the test's own (support/draft-plan.ts), so that only the district can be the reason
+// for a refusal — and one more test proves that the decided plan refuses its own strategist.
 
 const NOT_ALLOWED_TO_EDIT = "Du har inte behörighet att ändra planen i det här stadsdelsområdet.";
 const NOT_FOUND = "Det du försökte ändra finns inte, eller så har du inte tillgång till det.";
+const LOCKED = "Planen är skickad eller beslutad och kan inte ändras. Ändringar görs i en ny version.";
+const DECIDED_NOTICE = "Du kan läsa men inte ändra den här planen. Planen är beslutad och innehållet är låst. Uppföljningen skrivs under fliken Uppföljning.";
+
+test.beforeAll(async () => {
+  await deleteDraftLeftovers();
+});
 
 /** Opens the plan's first area and the edit form of its first problem; returns that form. */
 async function openFirstProblemForm(page: Page, plan: string) {
@@ -31,7 +41,7 @@ async function submitAndCapture(page: Page, form: Locator) {
   return (await request).postData() ?? "";
 }
 
-test("a strategist of another district sees Farsta's area read-only", async ({ page }) => {
+test("a strategist of another district sees Farsta's decided area read-only", async ({ page }) => {
   await loginAs(page, USERS.strategSkarholmen);
   await page.goto("/plans/farsta/2025");
   await page.getByRole("navigation", { name: "Planens flikar" }).getByRole("link", { name: "Otrygga och brottsutsatta platser" }).click();
@@ -45,16 +55,34 @@ test("a strategist of another district sees Farsta's area read-only", async ({ p
   await expectNoAxeViolations(page);
 });
 
-test("forged: Skärholmen's strategist posts an edit of a Farsta problem → refused, row unchanged", async ({ page }) => {
-  const target: ProblemRow = await firstProblemOfPlan("farsta", 2025);
+test("a strategist of another district sees a Farsta draft read-only too: the district is reason enough", async ({ page, farstaDraft }) => {
+  await loginAs(page, USERS.strategSkarholmen);
+  await page.goto(farstaDraft.base);
+  await expect(page.locator("h1 + strong")).toHaveText("Utkast");
+  await page.getByRole("navigation", { name: "Planens flikar" }).getByRole("link", { name: "Unga i riskzon för destruktivt beteende" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Unga i riskzon för destruktivt beteende" })).toBeVisible();
+
+  await expect(page.getByTestId("read-only-notice")).toHaveText(`Du kan läsa men inte ändra den här planen. ${NOT_ALLOWED_TO_EDIT}`);
+  await expect(page.getByRole("region", { name: `Problem 1 – ${farstaDraft.chain.collectiveName}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Ändra/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Ta bort/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Lägg till/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test("forged: Skärholmen's strategist posts an edit of a Farsta problem → refused, row unchanged", async ({ page, farstaDraft, skarholmenDraft }) => {
+  // Both plans are drafts: only the district stands between this strategist and the Farsta row.
+  const target: ProblemRow = await firstProblemOfPlan("farsta", farstaDraft.year);
+  expect(target.id).toBe(farstaDraft.chain.problemId);
   await loginAs(page, USERS.strategSkarholmen);
 
-  const form = await openFirstProblemForm(page, "/plans/skarholmen/2025");
+  const form = await openFirstProblemForm(page, skarholmenDraft.base);
   const ownId = await form.locator('input[type="hidden"][name="id"]').inputValue();
+  expect(ownId).toBe(skarholmenDraft.chain.problemId);
   const own = await getProblem(ownId);
   expect(own?.id).toBe(ownId);
   await form.getByRole("textbox", { name: "Problem", exact: true }).fill(`Förfalskad ändring ${Date.now()}`);
-  await forgeHiddenInputs(form, { districtSlug: "farsta", id: target.id, version: String(target.version) });
+  await forgeHiddenInputs(form, { districtSlug: "farsta", year: String(farstaDraft.year), id: target.id, version: String(target.version) });
   const posted = await submitAndCapture(page, form);
   expect(posted).toContain(target.id);
 
@@ -63,12 +91,14 @@ test("forged: Skärholmen's strategist posts an edit of a Farsta problem → ref
   expect(await getProblem(ownId)).toEqual(own);
 });
 
-test("forged: Farsta's strategist posts a Skärholmen problem under district farsta → refused, row unchanged", async ({ page }) => {
-  const target: ProblemRow = await firstProblemOfPlan("skarholmen", 2025);
+test("forged: Farsta's strategist posts a Skärholmen problem under district farsta → refused, row unchanged", async ({ page, farstaDraft, skarholmenDraft }) => {
+  const target: ProblemRow = await firstProblemOfPlan("skarholmen", skarholmenDraft.year);
+  expect(target.id).toBe(skarholmenDraft.chain.problemId);
   await loginAs(page, USERS.strategFarsta);
 
-  const form = await openFirstProblemForm(page, "/plans/farsta/2025");
+  const form = await openFirstProblemForm(page, farstaDraft.base);
   const ownId = await form.locator('input[type="hidden"][name="id"]').inputValue();
+  expect(ownId).toBe(farstaDraft.chain.problemId);
   const own = await getProblem(ownId);
   expect(own?.id).toBe(ownId);
   await form.getByRole("textbox", { name: "Problem", exact: true }).fill(`Förfalskad ändring ${Date.now()}`);
@@ -79,6 +109,31 @@ test("forged: Farsta's strategist posts a Skärholmen problem under district far
   await expect(page.getByTestId("error-summary")).toContainText(NOT_FOUND);
   expect(await getProblem(target.id)).toEqual(target);
   expect(await getProblem(ownId)).toEqual(own);
+});
+
+test("the decided Farsta 2025 plan is read-only for its own strategist; a forged edit of it is refused as locked", async ({ page, farstaDraft }) => {
+  await loginAs(page, USERS.strategFarsta);
+  await page.goto("/plans/farsta/2025");
+  await page.getByRole("navigation", { name: "Planens flikar" }).getByRole("link", { name: "Systemhotande brottslighet" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Systemhotande brottslighet" })).toBeVisible();
+  await expect(page.locator("h1 + strong")).toHaveText("Beslutad av stadsdelsnämnden");
+  await expect(page.getByTestId("read-only-notice")).toHaveText(DECIDED_NOTICE);
+  await expect(page.getByRole("region", { name: /^Problem 1/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Lägg till problem" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^(Ändra|Ta bort|Lägg till|Flytta)/ })).toHaveCount(0);
+
+  // The server says the same: the strategist's own form on a draft, aimed at the decided plan's first problem.
+  const target: ProblemRow = await firstProblemOfPlan("farsta", 2025);
+  const form = await openFirstProblemForm(page, farstaDraft.base);
+  const own = await getProblem(farstaDraft.chain.problemId);
+  await form.getByRole("textbox", { name: "Problem", exact: true }).fill(`Ändring av en beslutad plan ${Date.now()}`);
+  await forgeHiddenInputs(form, { year: "2025", id: target.id, version: String(target.version) });
+  const posted = await submitAndCapture(page, form);
+  expect(posted).toContain(target.id);
+
+  await expect(page.getByTestId("error-summary")).toContainText(LOCKED);
+  expect(await getProblem(target.id)).toEqual(target);
+  expect(await getProblem(farstaDraft.chain.problemId)).toEqual(own);
 });
 
 test("police of another police area get the 403 page for Skärholmen's plan", async ({ page }) => {

@@ -1,18 +1,24 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoAxeViolations, loginAs, USERS } from "./support/fixtures";
-import { areaId, deleteProblemsNamed, getMeasure, insertChain } from "./support/db";
+import { deleteProblemsNamed, getMeasure, insertChain } from "./support/db";
+import { deleteDraftLeftovers, expect, test, type DraftPlan } from "./support/draft-plan";
 
-// The plan editor, as Farsta's trygghetsstrateg, on the seeded Farsta 2025 plan.
+// The plan editor, as Farsta's trygghetsstrateg. The seeded Farsta 2025 plan is decided and
+// read-only: the read-only checks (its summary, axe on its pages) use it; every test that edits
+// gets a DRAFT Farsta plan of its own (support/draft-plan.ts), deleted afterwards.
 
 const FARSTA = "/plans/farsta/2025";
 const AREA = "Systemhotande brottslighet";
 
+type PlanRef = { base: string; year: number };
+const SEEDED: PlanRef = { base: FARSTA, year: 2025 };
+
 type Counts = [problems: number, causes: number, measures: number, goals: number];
 
 /** The Sammanställning table as { area name → counts }, with the total row under "Totalt". */
-async function readSummary(page: Page): Promise<Record<string, Counts>> {
-  await page.goto(`${FARSTA}/summary`);
-  const table = page.getByRole("table", { name: "Sammanställning av åtgärdsplan 2025 för Farsta" });
+async function readSummary(page: Page, plan: PlanRef = SEEDED): Promise<Record<string, Counts>> {
+  await page.goto(`${plan.base}/summary`);
+  const table = page.getByRole("table", { name: `Sammanställning av åtgärdsplan ${plan.year} för Farsta` });
   await expect(table).toBeVisible();
   const out: Record<string, Counts> = {};
   for (const row of await table.getByRole("row").all()) {
@@ -30,11 +36,15 @@ function unique(label: string) {
   return `E2E ${label} ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 }
 
-async function openArea(page: Page, name: string) {
-  await page.goto(FARSTA);
+async function openArea(page: Page, name: string, plan: PlanRef = SEEDED) {
+  await page.goto(plan.base);
   await page.getByRole("navigation", { name: "Planens flikar" }).getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
 }
+
+test.beforeAll(async () => {
+  await deleteDraftLeftovers();
+});
 
 test.beforeEach(async ({ page }) => {
   await loginAs(page, USERS.strategFarsta);
@@ -52,13 +62,22 @@ test("the summary counts each area of the seeded Farsta 2025 plan", async ({ pag
   });
 });
 
-test("add a problem → cause → measure → goal, see the summary go up by one, delete it again", async ({ page }) => {
+test("add a problem → cause → measure → goal, see the summary go up by one, delete it again", async ({ page, farstaDraft: draft }) => {
   const name = unique("Samlingsnamn");
   const text = { problem: unique("problem"), cause: unique("orsak"), measure: unique("åtgärd"), goal: unique("mål") };
   try {
-    const before = await readSummary(page);
+    const before = await readSummary(page, draft);
+    // The draft as inserted: one chain in the first area, nothing elsewhere.
+    expect(before).toEqual({
+      "Unga i riskzon för destruktivt beteende": [1, 1, 1, 1],
+      "Otrygga och brottsutsatta platser": [0, 0, 0, 0],
+      "Systemhotande brottslighet": [0, 0, 0, 0],
+      "Särskilt utsatta och sårbara brottsoffer": [0, 0, 0, 0],
+      "Kriminella miljöer och livsstilar": [0, 0, 0, 0],
+      Totalt: [1, 1, 1, 1],
+    });
 
-    await openArea(page, AREA);
+    await openArea(page, AREA, draft);
     // A marker on window survives client-side updates but not a full page load.
     await page.evaluate(() => ((window as unknown as { e2eNoReload: boolean }).e2eNoReload = true));
 
@@ -93,12 +112,12 @@ test("add a problem → cause → measure → goal, see the summary go up by one
 
     expect(await page.evaluate(() => (window as unknown as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
 
-    const after = await readSummary(page);
+    const after = await readSummary(page, draft);
     expect(after[AREA]).toEqual(plusOne(before[AREA]!));
     expect(after.Totalt).toEqual(plusOne(before.Totalt!));
     expect(after).toEqual({ ...before, [AREA]: after[AREA], Totalt: after.Totalt });
 
-    await openArea(page, AREA);
+    await openArea(page, AREA, draft);
     const added = page.getByRole("region", { name: new RegExp(`^Problem \\d+ – ${name}$`) });
     await added.getByRole("button", { name: /^Ta bort problem/ }).click();
     const confirm = added.getByRole("group", { name: /^Ta bort problem/ });
@@ -106,15 +125,15 @@ test("add a problem → cause → measure → goal, see the summary go up by one
     await confirm.getByRole("button", { name: "Ja, ta bort" }).click();
     await expect(added).toHaveCount(0);
 
-    expect(await readSummary(page)).toEqual(before);
+    expect(await readSummary(page, draft)).toEqual(before);
   } finally {
     await deleteProblemsNamed(name);
   }
 });
 
-test("a failed save: the error summary takes focus, links to the field, keeps what was typed", async ({ page }) => {
-  await openArea(page, AREA);
-  const id = await areaId("farsta", 2025, AREA);
+test("a failed save: the error summary takes focus, links to the field, keeps what was typed", async ({ page, farstaDraft: draft }) => {
+  await openArea(page, AREA, draft);
+  const id = draft.areaIds.SYSTEM_THREATENING_CRIME;
   const name = unique("Samlingsnamn");
 
   await page.getByRole("button", { name: "Lägg till problem" }).click();
@@ -142,9 +161,9 @@ test("a failed save: the error summary takes focus, links to the field, keeps wh
   await deleteProblemsNamed(name); // nothing was saved, but never leave a trace
 });
 
-test("conflict: a stale form is refused with a Swedish message and the first save stays", async ({ page, browser }) => {
+test("conflict: a stale form is refused with a Swedish message and the first save stays", async ({ page, browser, farstaDraft: draft }) => {
   const name = unique("Konflikt");
-  const chain = await insertChain(await areaId("farsta", 2025, AREA), {
+  const chain = await insertChain(draft.areaIds.SYSTEM_THREATENING_CRIME, {
     collectiveName: name,
     problem: unique("problem"),
     cause: unique("orsak"),
@@ -156,7 +175,7 @@ test("conflict: a stale form is refused with a Swedish message and the first sav
     await loginAs(second, USERS.strategFarsta);
 
     const openMeasureForm = async (p: Page) => {
-      await openArea(p, AREA);
+      await openArea(p, AREA, draft);
       const problem = p.getByRole("region", { name: new RegExp(`^Problem \\d+ – ${name}$`) });
       await problem.getByRole("button", { name: /^Ändra åtgärd/ }).click();
       return problem;
@@ -196,8 +215,14 @@ test("axe finds no violations on the login page", async ({ browser }) => {
 
 const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
   { name: "/plans", open: (page) => page.goto("/plans").then(() => expect(page.getByRole("heading", { level: 1, name: "Åtgärdsplaner" })).toBeVisible()) },
-  { name: "the plan overview", open: (page) => page.goto(FARSTA).then(() => expect(page.getByRole("heading", { level: 2, name: "Översikt" })).toBeVisible()) },
-  { name: "an area page", open: (page) => openArea(page, "Unga i riskzon för destruktivt beteende") },
+  { name: "the decided plan's overview", open: (page) => page.goto(FARSTA).then(() => expect(page.getByRole("heading", { level: 2, name: "Översikt" })).toBeVisible()) },
+  {
+    name: "the decided plan's area page (read-only)",
+    open: async (page) => {
+      await openArea(page, "Unga i riskzon för destruktivt beteende");
+      await expect(page.getByTestId("read-only-notice")).toBeVisible();
+    },
+  },
   { name: "the summary", open: (page) => page.goto(`${FARSTA}/summary`).then(() => expect(page.getByRole("heading", { level: 2, name: "Sammanställning" })).toBeVisible()) },
   { name: "/tillganglighet", open: (page) => page.goto("/tillganglighet").then(() => expect(page.getByRole("heading", { level: 1, name: "Tillgänglighetsredogörelse" })).toBeVisible()) },
 ];
@@ -205,6 +230,42 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
 for (const { name, open } of PAGES) {
   test(`axe finds no violations on ${name}`, async ({ page }) => {
     await open(page);
+    await expectNoAxeViolations(page);
+  });
+}
+
+// The editing UI is only on a plan that can be edited: the draft's pages, with their buttons and open forms.
+const DRAFT_PAGES: { name: string; open: (page: Page, draft: DraftPlan) => Promise<void> }[] = [
+  {
+    name: "a draft plan's overview",
+    open: async (page, draft) => {
+      await page.goto(draft.base);
+      await expect(page.getByRole("heading", { level: 2, name: "Översikt" })).toBeVisible();
+      await expect(page.getByTestId("read-only-notice")).toHaveCount(0);
+    },
+  },
+  {
+    name: "a draft plan's area page, with its edit buttons",
+    open: async (page, draft) => {
+      await openArea(page, "Unga i riskzon för destruktivt beteende", draft);
+      await expect(page.getByTestId("read-only-notice")).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Ändra problem 1", exact: true })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Lägg till problem" })).toBeVisible();
+    },
+  },
+  {
+    name: "a draft plan's area page with the measure form open",
+    open: async (page, draft) => {
+      await openArea(page, "Unga i riskzon för destruktivt beteende", draft);
+      await page.getByRole("button", { name: "Ändra åtgärd 1.1.1", exact: true }).click();
+      await expect(page.getByRole("button", { name: "Spara åtgärd 1.1.1" })).toBeVisible();
+    },
+  },
+];
+
+for (const { name, open } of DRAFT_PAGES) {
+  test(`axe finds no violations on ${name}`, async ({ page, farstaDraft }) => {
+    await open(page, farstaDraft);
     await expectNoAxeViolations(page);
   });
 }

@@ -4,6 +4,7 @@ import { loadPlanAccess } from "@/lib/auth/plan-access";
 import { latestWorkflowSteps, listAreasOfPlan } from "@/lib/db/plans";
 import { LastStepText } from "@/components/workflow/last-step";
 import { isFollowUpStatus } from "@/lib/domain/follow-up";
+import { authorize } from "@/lib/domain/permissions";
 import { PlanStatusTag } from "@/components/plan/status-tag";
 import { CreatePlanForm } from "@/components/plan/create-plan-form";
 import { PlanTabs } from "./_components/plan-tabs";
@@ -11,7 +12,7 @@ import { notFound } from "next/navigation";
 
 export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ district: string; year: string }> }) {
   const { district: slug, year: yearParam } = await params;
-  const { district, year, plan, canCreate, canEdit, readOnlyReason } = await loadPlanAccess(slug, yearParam);
+  const { actor, district, year, plan, canCreate, canEdit, readOnlyReason } = await loadPlanAccess(slug, yearParam);
   const base = `/plans/${district.slug}/${year}`;
 
   if (!plan) {
@@ -47,7 +48,7 @@ export default async function PlanLayout({ children, params }: { children: React
       {!canEdit ? (
         <p className="mb-4 border-l-4 border-brand bg-blue-50 p-3" data-testid="read-only-notice">
           <strong>Du kan läsa men inte ändra den här planen.</strong>{" "}
-          {isFollowUpStatus(plan.status) && readOnlyReason
+          {isFollowUpStatus(plan.status) && readOnlyReason && authorize(actor, "followUp.write", { scope: district }).ok
             ? "Planen är beslutad och innehållet är låst. Uppföljningen skrivs under fliken Uppföljning."
             : (readOnlyReason ?? "Det är bara stadsdelsområdets trygghetsstrateger som ändrar planen.")}
         </p>

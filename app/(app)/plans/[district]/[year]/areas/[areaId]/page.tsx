@@ -44,7 +44,8 @@ export default async function AreaPage(props: Params) {
   // Overdue measures are flagged once the plan is decided and being carried out.
   const overdue = isFollowUpStatus(plan.status) ? overdueMeasures([area], latestStatuses(await getPlanFollowUp(plan.id)), todayInSweden()) : [];
   const measures = area.problems.flatMap((p) => p.causes.flatMap((c) => c.measures));
-  const carried = [...measures, ...measures.flatMap((m) => m.goals)].flatMap((x) => (x.carriedFromId ? [x.carriedFromId] : []));
+  const causes = area.problems.flatMap((p) => p.causes);
+  const carried = [...area.problems, ...causes, ...measures, ...measures.flatMap((m) => m.goals)].flatMap((x) => (x.carriedFromId ? [x.carriedFromId] : []));
   const origins = Object.fromEntries(await getCarriedOrigins(carried));
   return (
     <>

@@ -101,6 +101,7 @@ function ProblemItem({ problem, number, isFirst, isLast, ...common }: Common & {
               {problem.collectiveName ? <span className="font-normal"> – {problem.collectiveName}</span> : null}
             </h3>
             <p className="prose-cell">{problem.description}</p>
+            <Origin id={problem.carriedFromId} origins={common.origins} what="problemet" />
           </>
         }
       >
@@ -150,6 +151,7 @@ function CauseItem({ cause, number, isFirst, isLast, ...common }: Common & { cau
         <>
           <h4 className="font-bold">Orsak {number}</h4>
           <p className="prose-cell">{cause.description}</p>
+          <Origin id={cause.carriedFromId} origins={common.origins} what="orsaken" />
         </>
       }
     >
