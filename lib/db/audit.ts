@@ -28,3 +28,19 @@ export async function insertAudit(tx: Tx, e: AuditEntry) {
     },
   });
 }
+
+/** Appends many audit rows at once (an import), in the caller's transaction. */
+export async function insertAudits(tx: Tx, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      planId: e.planId ?? null,
+      before: asJson(e.before),
+      after: asJson(e.after),
+    })),
+  });
+}

@@ -9,6 +9,24 @@ import { normalizeText } from "./text";
  * that the white space between two adjacent markers counts for both.
  */
 const GOAL_MARKER = /(?<=^|\s)[1-9]\)(?=\s)/gu;
+/** "10)" … "99)" count as markers only right after marker 9), 10) …: a list longer than nine goals, not "(11 av 12) ". */
+const LONG_MARKER = /(?<=^|\s)(?:[1-9]|[1-9]\d)\)(?=\s)/gu;
+
+function markersOf(text: string): RegExpExecArray[] {
+  const short = [...text.matchAll(GOAL_MARKER)] as RegExpExecArray[];
+  const nine = short.findIndex((m) => m[0] === "9)");
+  if (nine === -1) return short;
+  const out = short.slice(0, nine + 1);
+  let expected = 10;
+  for (const m of [...text.matchAll(LONG_MARKER)] as RegExpExecArray[]) {
+    if (m.index <= out.at(-1)!.index) continue;
+    if (m[0] === `${expected})`) {
+      out.push(m);
+      expected += 1;
+    }
+  }
+  return out;
+}
 
 /**
  * Splits an "Operativa mål" cell into goals. With two or more markers the cell is split at
@@ -20,7 +38,7 @@ export function splitGoals(cell: string | null): string[] {
   if (cell === null) return [];
   const text = cell.trim();
   if (text === "") return [];
-  const markers = [...text.matchAll(GOAL_MARKER)];
+  const markers = markersOf(text);
   if (markers.length < 2) return [text];
 
   const goals: string[] = [];

@@ -71,7 +71,8 @@ function nonEmpty(cell: string | null): string | null {
   return text === "" ? null : text;
 }
 
-function toMeasure(row: SeedRow, position: number, planYear: number): DraftMeasure {
+/** One row's measure with its goals (the "När", "Vem" and goals cells read by the shared rules). */
+export function toMeasure(row: SeedRow, position: number, planYear: number): DraftMeasure {
   const deadline = parseDeadline(row.when, planYear);
   const responsibleParties = parseResponsible(row.responsible);
   return {

@@ -518,6 +518,10 @@ describe("every model through Prisma", () => {
         expect((await tx.auditLog.findUniqueOrThrow({ where: { id: audit.id } })).after).toEqual({ ok: true });
         touched.add("AuditLog");
 
+        const session = await tx.importSession.create({ data: { planId: plan.id, userId: user.id, fileName: "plan.xlsx", planVersion: 1, content: { sheets: [] } } });
+        expect(await tx.importSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ appliedAt: null, content: { sheets: [] } });
+        touched.add("ImportSession");
+
         // SetNull and Cascade behave as declared: deleting the measure keeps the comment, drops the rest.
         await tx.measure.delete({ where: { id: measure.id } });
         expect((await tx.reviewComment.findUniqueOrThrow({ where: { id: comment.id } })).measureId).toBeNull();

@@ -79,3 +79,14 @@ describe("parseNumericTarget", () => {
     expect(parseNumericTarget(text)).toEqual(expected);
   });
 });
+
+describe("splitGoals: lists longer than nine goals", () => {
+  it("reads 10) and 11) after 9) as markers", () => {
+    const cell = Array.from({ length: 11 }, (_, i) => `${i + 1}) Mål ${i + 1}`).join(" ");
+    expect(splitGoals(cell)).toEqual(Array.from({ length: 11 }, (_, i) => `Mål ${i + 1}`));
+  });
+
+  it("never reads a two-digit number in the text as a marker", () => {
+    expect(splitGoals("1) Ungdomsutsättningar (11 av 12) genomförs. 2) Uppföljning 12) gånger")).toEqual(["Ungdomsutsättningar (11 av 12) genomförs.", "Uppföljning 12) gånger"]);
+  });
+});

@@ -24,6 +24,9 @@ export default async function PlansPage() {
     .filter((d) => d.canView)
     .sort((a, b) => Number(b.canCreate) - Number(a.canCreate));
   const planIds = districts.flatMap((d) => d.plans.map((p) => p.id));
+  // The review group (and administrators) can download every district's plans of a year at once.
+  const reviews = actor.memberships.some((m) => m.role === "REVIEW_GROUP" || m.role === "ADMIN");
+  const reviewYears = reviews ? [...new Set(districts.flatMap((d) => d.plans.map((p) => p.year)))].sort((a, b) => b - a) : [];
   const [lastSteps, rounds] = await Promise.all([latestWorkflowSteps(planIds), listRoundStates(planIds)]);
 
   return (
@@ -33,6 +36,19 @@ export default async function PlansPage() {
         En åtgärdsplan per stadsdelsområde och år, med problem, orsaker, åtgärder och operativa mål inom varje prioriterat
         samverkansområde.
       </p>
+      {reviewYears.length > 0 ? (
+        <p className="mb-4" data-testid="city-exports">
+          Alla stadsdelsområdens planer i en Excel-fil:{" "}
+          {reviewYears.map((y, i) => (
+            <span key={y}>
+              {i > 0 ? ", " : ""}
+              <a href={`/review/${y}/export.xlsx`} download>
+                {y}
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {districts.length === 0 ? (
         <p>Du har ingen roll i något stadsdelsområde ännu. Kontakta din administratör.</p>
       ) : (

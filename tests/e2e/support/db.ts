@@ -152,6 +152,7 @@ export async function deletePlanById(id: string): Promise<void> {
       `DELETE FROM "GoalFollowUp" WHERE "roundId" IN (${rounds})`,
       `DELETE FROM "MeasureFollowUp" WHERE "roundId" IN (${rounds})`,
       `DELETE FROM "FollowUpRound" WHERE "planId" = $1`,
+      `DELETE FROM "ImportSession" WHERE "planId" = $1`,
       // Problems cascade to causes → measures → responsible parties, goals, co-signatures.
       `DELETE FROM "Problem" WHERE "areaId" IN (${areas})`,
       `DELETE FROM "PriorityArea" WHERE "planId" = $1`,

@@ -40,11 +40,25 @@ export default async function PlanLayout({ children, params }: { children: React
         </h1>
         <PlanStatusTag status={plan.status as PlanStatus} />
       </div>
-      {lastSteps.has(plan.id) ? (
-        <p className="-mt-3 mb-4 text-sm">
-          Senaste steget: <LastStepText step={lastSteps.get(plan.id)} />
-        </p>
-      ) : null}
+      <p className="-mt-3 mb-4 flex flex-wrap gap-x-4 text-sm">
+        {lastSteps.has(plan.id) ? (
+          <span>
+            Senaste steget: <LastStepText step={lastSteps.get(plan.id)} />
+          </span>
+        ) : null}
+        <a href={`${base}/export.xlsx`} download>
+          Ladda ner planen som Excel (.xlsx)
+        </a>
+        {canEdit ? <Link href={`${base}/import`}>Läs in från Excel</Link> : null}
+        {isFollowUpStatus(plan.status) ? (
+          <>
+            <a href={`${base}/decision.pdf`} download>
+              Beslutsbilaga (PDF)
+            </a>
+            <Link href={`${base}/print`}>Utskriftsvy</Link>
+          </>
+        ) : null}
+      </p>
       {!canEdit ? (
         <p className="mb-4 border-l-4 border-brand bg-blue-50 p-3" data-testid="read-only-notice">
           <strong>Du kan läsa men inte ändra den här planen.</strong>{" "}
