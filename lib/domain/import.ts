@@ -4,6 +4,7 @@
 
 import { centralAreaForName, CENTRAL_AREA_NAMES } from "./areas";
 import type { SeedRow } from "./seed-rows";
+import { findPersonalData, personalDataMessage } from "./personal-data";
 import { normalizeText } from "./text";
 import { CENTRAL_AREAS, type CentralArea } from "./types";
 import { COLUMNS, ID_COLUMN, parseRowIds, SHEETS, type RowIds } from "./workbook";
@@ -105,6 +106,12 @@ export function readSheet(grid: SheetGrid, header: HeaderMap): { rows: ImportRow
     const long = cells.findIndex((t) => t.length > IMPORT_LIMITS.cellChars);
     if (long !== -1) {
       issues.push({ sheet: grid.name, row: rowNumber, reason: `En cell har mer än ${IMPORT_LIMITS.cellChars.toLocaleString("sv-SE")} tecken.` });
+      continue;
+    }
+    // Plans are public documents: a row naming a private person is not read (the guard of the editor).
+    const personal = cells.flatMap((t) => findPersonalData(t));
+    if (personal.length > 0) {
+      issues.push({ sheet: grid.name, row: rowNumber, reason: personalDataMessage(personal) });
       continue;
     }
     const row: ImportRow = {

@@ -1,21 +1,32 @@
 import { z } from "zod";
+import { findPersonalData, personalDataMessage } from "@/lib/domain/personal-data";
 
 // Input schemas of the plan editor's actions, shared by the forms (field names) and the actions.
 // Texts are trimmed and bounded; the limits are generous (the real plans have cells of several hundred words).
 export const LIMITS = { short: 200, long: 10_000, parties: 20 } as const;
+
+/**
+ * Plans are public documents: a free text naming a private person (personnummer, mobile
+ * number, private e-mail) is refused, with the words pointed out (lib/domain/personal-data.ts).
+ */
+export function refusePersonalData(text: string | null | undefined, ctx: z.RefinementCtx) {
+  const found = text ? findPersonalData(text) : [];
+  if (found.length > 0) ctx.addIssue({ code: "custom", message: personalDataMessage(found) });
+}
+/** A free text as typed by a user: trimmed, bounded, without personal data. */
+export const freeText = (label: string, max: number) =>
+  z.string().trim().max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`).superRefine(refusePersonalData);
 
 const requiredText = (label: string, max: number = LIMITS.long) =>
   z
     .string({ error: `Fyll i ${label}.` })
     .trim()
     .min(1, `Fyll i ${label}.`)
-    .max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`);
+    .max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`)
+    .superRefine(refusePersonalData);
 
 const optionalText = (label: string, max: number = LIMITS.short) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${capitalize(label)} får vara högst ${max.toLocaleString("sv-SE")} tecken.`)
+  freeText(label, max)
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -53,8 +64,8 @@ export const ZCreateCauseInput = ZPlanRef.extend({ problemId: id("Problemet", "o
 export const ZUpdateCauseInput = ZPlanRef.extend({ id: id("Orsaken"), version, ...causeFields });
 
 const ZResponsibleParty = z.object({
-  organisation: z.string().trim().max(LIMITS.short, `Organisationen får vara högst ${LIMITS.short} tecken.`).default(""),
-  role: z.string().trim().max(LIMITS.short, `Rollen får vara högst ${LIMITS.short} tecken.`).default(""),
+  organisation: freeText("organisationen", LIMITS.short).default(""),
+  role: freeText("rollen", LIMITS.short).default(""),
 });
 
 const measureFields = {
@@ -144,7 +155,7 @@ const isoDate = (label: string) =>
 
 export const ZWorkflowInput = ZPlanRef.extend({
   planVersion: z.coerce.number({ error: "Planens version saknas." }).int().min(1),
-  comment: z.string().trim().max(LIMITS.long, `Kommentaren får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`).optional().transform((v) => (v ? v : undefined)),
+  comment: freeText("kommentaren", LIMITS.long).optional().transform((v) => (v ? v : undefined)),
   decidedOn: isoDate("beslutsdatum"),
   paragraph: z.string().trim().max(50, "Paragrafen får vara högst 50 tecken.").optional().transform((v) => (v ? v : undefined)),
 });
@@ -154,7 +165,7 @@ export const ZCosignInput = ZPlanRef.extend({
   measureId: id("Åtgärden"),
   /** The measure's content hash as the police user read it: a sign-off always refers to that text. */
   contentHash: z.string().trim().min(1).max(100),
-  comment: z.string().trim().max(LIMITS.long, `Kommentaren får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`).optional().transform((v) => (v ? v : undefined)),
+  comment: freeText("kommentaren", LIMITS.long).optional().transform((v) => (v ? v : undefined)),
 });
 
 export const ZCreateCommentInput = ZPlanRef.extend({

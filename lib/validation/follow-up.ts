@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GOAL_STATUSES, ROUND_KINDS } from "@/lib/domain/follow-up";
-import { decimal, LIMITS, ZPlanRef } from "@/lib/validation/chain";
+import { decimal, freeText, LIMITS, ZPlanRef } from "@/lib/validation/chain";
 
 // Input schemas of the follow-up actions and of "start next year's plan".
 
@@ -8,10 +8,7 @@ const round = z.enum(ROUND_KINDS, { error: "Okänd uppföljningsomgång." });
 /** The version the user saw; 0 = there was nothing written yet. */
 const seenVersion = z.coerce.number({ error: "Versionen saknas." }).int().min(0, "Versionen är ogiltig.");
 const text = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(LIMITS.long, `${label} får vara högst ${LIMITS.long.toLocaleString("sv-SE")} tecken.`)
+  freeText(label, LIMITS.long)
     .optional()
     .transform((v) => v ?? "");
 
