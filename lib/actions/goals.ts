@@ -17,6 +17,7 @@ export async function createGoalAction(_prev: unknown, formData: FormData): Prom
         description: input.description,
         targetValue: input.targetValue,
         targetUnit: input.targetUnit,
+        qualitative: input.qualitative,
         position: await nextPosition(tx, "goal", measure.id),
       },
     });
@@ -29,7 +30,7 @@ export async function updateGoalAction(_prev: unknown, formData: FormData): Prom
   return runPlanEdit(formData, ZUpdateGoalInput, async ({ tx, actor, plan, input }) => {
     const before = await findGoalInPlan(tx, plan.id, input.id);
     if (!before) throw new DomainError("NOT_FOUND", MESSAGES.notFound);
-    const after = { description: input.description, targetValue: input.targetValue, targetUnit: input.targetUnit };
+    const after = { description: input.description, targetValue: input.targetValue, targetUnit: input.targetUnit, qualitative: input.qualitative };
     const { count } = await tx.goal.updateMany({ where: { id: input.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
     if (count === 0) throw new DomainError("CONFLICT", MESSAGES.conflict);
     await insertAudit(tx, {
@@ -38,7 +39,7 @@ export async function updateGoalAction(_prev: unknown, formData: FormData): Prom
       entityType: "goal",
       entityId: input.id,
       planId: plan.id,
-      before: { description: before.description, targetValue: before.targetValue, targetUnit: before.targetUnit },
+      before: { description: before.description, targetValue: before.targetValue, targetUnit: before.targetUnit, qualitative: before.qualitative },
       after,
     });
     return { id: input.id };

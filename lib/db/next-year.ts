@@ -37,7 +37,7 @@ export async function insertCarriedPlan(tx: Tx, districtId: string, year: number
             await tx.responsibleParty.createMany({ data: m.responsibleParties.map((r, position) => ({ measureId: measure.id, organisation: r.organisation, role: r.role, position })) });
           }
           if (m.goals.length > 0) {
-            await tx.goal.createMany({ data: m.goals.map((g, position) => ({ measureId: measure.id, description: g.description, targetValue: g.targetValue, targetUnit: g.targetUnit ?? null, position, carriedFromId: g.id })) });
+            await tx.goal.createMany({ data: m.goals.map((g, position) => ({ measureId: measure.id, description: g.description, targetValue: g.targetValue, targetUnit: g.targetUnit ?? null, qualitative: g.qualitative ?? false, position, carriedFromId: g.id })) });
           }
         }
       }

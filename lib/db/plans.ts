@@ -91,6 +91,7 @@ export async function getPlanTree(planId: string, areaId?: string, client: Tx = 
             description: g.description,
             targetValue: g.targetValue === null ? null : Number(g.targetValue),
             targetUnit: g.targetUnit,
+            qualitative: g.qualitative,
             position: g.position,
             version: g.version,
             carriedFromId: g.carriedFromId,

@@ -65,7 +65,7 @@ export function carriedDeadline(d: Deadline): Deadline {
 
 export type CarriedMeasure = Omit<MeasureNode, "goals" | "deadline"> & {
   deadline: Deadline;
-  goals: { id: string; description: string; targetValue: number | null; targetUnit?: string | null; position: number }[];
+  goals: { id: string; description: string; targetValue: number | null; targetUnit?: string | null; qualitative?: boolean; position: number }[];
 };
 export type CarriedArea = {
   fromAreaId: string;

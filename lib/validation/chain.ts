@@ -137,6 +137,7 @@ const goalFields = {
   description: requiredText("målet"),
   targetValue: decimal("Ange målvärdet som ett tal, till exempel 12 eller 80,5."),
   targetUnit: optionalText("enheten"),
+  qualitative: checkbox,
 };
 export const ZCreateGoalInput = ZPlanRef.extend({ measureId: id("Åtgärden"), ...goalFields });
 export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet", "ogiltigt"), version, ...goalFields });

@@ -62,7 +62,7 @@ describe("personal data in a plan's text", () => {
   });
 
   it("a number with a wrong check digit, a date and an organisation's address pass", async () => {
-    const description = "Möte 2025-12-31 (251231) om ärende 850709-9806, kontakt farsta@stockholm.se";
+    const description = `Möte 2025-12-31 (251231) om ärende 850709-9806, kontakt farsta@stockholm.se (${w.suffix})`;
     const res = await createProblemAction(null, formData({ ...ref, areaId: areaId, description }));
     expect(res.ok).toBe(true);
     expect(await db.problem.count({ where: { description } })).toBe(1);

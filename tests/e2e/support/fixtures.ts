@@ -34,6 +34,9 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
 
 /** Runs axe (WCAG 2.0/2.1/2.2 A and AA) on the page as it is now; fails with one readable line per violation and node. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a save the page re-renders from the server and its <title> comes back a moment later:
+  // scan the settled page (a page that never gets a title still fails, below and here).
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const report = violations.flatMap((v) =>
     v.nodes.map(

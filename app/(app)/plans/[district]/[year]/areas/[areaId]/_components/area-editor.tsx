@@ -14,6 +14,7 @@ import { createMeasureAction, deleteMeasureAction, moveMeasureAction, updateMeas
 import { createGoalAction, deleteGoalAction, moveGoalAction, updateGoalAction } from "@/lib/actions/goals";
 import Link from "next/link";
 import { Tag } from "@/components/ui/tag";
+import { smartCheck, type SmartFlag } from "@/lib/domain/smart";
 import { KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
 import { AddItem, ChainItem, type PlanRef } from "./chain-item";
 import { CauseFields, GoalFields, MeasureFields, ProblemFields } from "./fields";
@@ -31,6 +32,22 @@ type Common = {
   /** Where carried-over rows came from: origin id → last year's plan. */
   origins: Record<string, { year: number; href: string }>;
 };
+
+const FLAG_LABELS: Record<SmartFlag["code"], string> = { NO_NUMBER: "Inget tal", NO_TIME: "Ingen tid", VAGUE_VERB: "Vag formulering" };
+
+/** The SMART check of a goal, while editing: what is missing and a suggestion (never by colour alone). */
+function SmartFlags({ flags }: { flags: SmartFlag[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-1 pl-5 text-sm" data-testid="smart-flags">
+      {flags.map((f) => (
+        <li key={`${f.code}-${f.words ?? ""}`}>
+          <Tag tone="warn">{FLAG_LABELS[f.code]}</Tag> {f.message} <span className="text-muted">{f.suggestion}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** "från 2025": the link back to the row this one was carried over from. */
 function Origin({ id, origins, what }: { id: string | null; origins: Common["origins"]; what: string }) {
@@ -254,9 +271,11 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
                         <span className="text-sm text-muted"> (målvärde {g.targetValue.toLocaleString("sv-SE")}{g.targetUnit ? ` ${g.targetUnit}` : ""})</span>
                       ) : null}{" "}
                       <Origin id={g.carriedFromId} origins={origins} what="målet" />
+                      {g.qualitative ? <span className="ml-2 text-sm">(kvalitativt mål)</span> : null}
                     </p>
                   }
                 />
+                <SmartFlags flags={smartCheck(g, { measureDeadline: measure.deadline })} />
               </li>
             ))}
           </ol>

@@ -22,7 +22,7 @@ export function CauseFields({ errors, idPrefix, value }: { errors: FieldErrors; 
   return <TextArea id={`${idPrefix}-description`} name="description" label="Orsak" hint={HELP.cause} defaultValue={value?.description ?? ""} errors={errors("description")} />;
 }
 
-export function GoalFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: { description: string; targetValue: number | null; targetUnit: string | null } }) {
+export function GoalFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: { description: string; targetValue: number | null; targetUnit: string | null; qualitative?: boolean } }) {
   return (
     <>
       <TextArea id={`${idPrefix}-description`} name="description" label="Operativt mål" hint={HELP.goal} rows={3} defaultValue={value?.description ?? ""} errors={errors("description")} />
@@ -30,6 +30,13 @@ export function GoalFields({ errors, idPrefix, value }: { errors: FieldErrors; i
         <TextInput id={`${idPrefix}-targetValue`} name="targetValue" label="Målvärde" optional inputMode="decimal" hint={HELP.targetValue} defaultValue={value?.targetValue?.toString().replace(".", ",") ?? ""} errors={errors("targetValue")} />
         <TextInput id={`${idPrefix}-targetUnit`} name="targetUnit" label="Enhet" optional hint="Till exempel gånger, %, träffar/år." defaultValue={value?.targetUnit ?? ""} errors={errors("targetUnit")} />
       </div>
+      <label className="mb-4 flex items-start gap-2">
+        <input type="checkbox" name="qualitative" defaultChecked={value?.qualitative} className="mt-1 h-5 w-5" />
+        <span>
+          <span className="font-semibold">Kvalitativt mål</span>
+          <span className="block text-sm text-muted">Kryssa i om målet medvetet inte mäts med ett tal och en tid. Kvalitetskontrollen frågar då bara efter vaga formuleringar.</span>
+        </span>
+      </label>
     </>
   );
 }
