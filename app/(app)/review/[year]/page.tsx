@@ -1,0 +1,377 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { authorize } from "@/lib/domain/permissions";
+import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
+import { shareOf } from "@/lib/domain/follow-up";
+import { STATUS_LABELS } from "@/lib/domain/workflow";
+import { CENTRAL_AREAS, PLAN_STATUSES, type CentralArea, type PlanStatus } from "@/lib/domain/types";
+import { formatDate, todayInSweden } from "@/lib/dates";
+import { requireActor } from "@/lib/auth/actor";
+import { listDistrictsWithPlans } from "@/lib/db/districts";
+import { reviewMatrix, type ReviewFilter, type ReviewRow } from "@/lib/db/review";
+import { AreaComparison, type AreaComparisonRow } from "@/components/review/area-comparison";
+
+type Params = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { year } = await params;
+  return { title: `Beredning – åtgärdsplaner ${year}` };
+}
+
+const SORT_KEYS = ["district", "area", "problems", "causes", "measures", "goals", "police", "smart", "overdue", "status", "updated"] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+type Dir = "asc" | "desc";
+
+const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
+  { key: "district", label: "Stadsdelsområde", numeric: false },
+  { key: "area", label: "Prioriterat område", numeric: false },
+  { key: "problems", label: "Problem", numeric: true },
+  { key: "causes", label: "Orsaker", numeric: true },
+  { key: "measures", label: "Åtgärder", numeric: true },
+  { key: "goals", label: "Operativa mål", numeric: true },
+  { key: "police", label: "Åtgärder med polisen", numeric: true },
+  { key: "smart", label: "Mål som klarar SMART-kontrollen", numeric: true },
+  { key: "overdue", label: "Försenade åtgärder", numeric: true },
+  { key: "status", label: "Planens status", numeric: false },
+  { key: "updated", label: "Senast ändrad", numeric: false },
+];
+
+const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+
+function sortValue(r: ReviewRow, key: SortKey): string | number {
+  switch (key) {
+    case "district":
+      return r.districtName;
+    case "area":
+      return r.areaName;
+    case "problems":
+      return r.problems;
+    case "causes":
+      return r.causes;
+    case "measures":
+      return r.measures;
+    case "goals":
+      return r.goals;
+    case "police":
+      return r.measures === 0 ? -1 : r.policeMeasures / r.measures;
+    case "smart":
+      return r.goals === 0 ? -1 : r.smartGoals / r.goals;
+    case "overdue":
+      return r.overdueMeasures;
+    case "status":
+      return STATUS_LABELS[r.planStatus];
+    case "updated":
+      return r.planUpdatedAt.getTime();
+  }
+}
+
+function sortRows(rows: ReviewRow[], key: SortKey, dir: Dir): ReviewRow[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, key);
+    const y = sortValue(b, key);
+    const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "sv-SE");
+    if (c !== 0) return sign * c;
+    return a.districtName.localeCompare(b.districtName, "sv-SE") || a.areaPosition - b.areaPosition;
+  });
+}
+
+/**
+ * The review group's console: every district's plan of the year, district × priority area, with
+ * counts from the database (lib/db/review.ts). For the review group and administrators only.
+ */
+export default async function ReviewPage({ params, searchParams }: Params) {
+  const actor = await requireActor();
+  const { year: yearParam } = await params;
+  if (!/^\d{4}$/.test(yearParam)) notFound();
+  const year = Number(yearParam);
+  const sp = await searchParams;
+
+  const municipalityIds = [...new Set(actor.memberships.map((m) => m.municipalityId))];
+  const districts = (await listDistrictsWithPlans(municipalityIds)).filter((d) => {
+    const scope = { districtId: d.id, municipalityId: d.municipalityId, policeAreaIds: d.policeAreas.map((p) => p.policeAreaId) };
+    return authorize(actor, "plan.review", { scope }).ok || authorize(actor, "admin.manage", { scope }).ok;
+  });
+  if (districts.length === 0) forbidden();
+
+  // The form posts the year as a field: move to that year's page, keeping the other filters.
+  const yearField = one(sp.year);
+  if (/^\d{4}$/.test(yearField) && yearField !== yearParam) {
+    const rest = new URLSearchParams();
+    for (const [k, v] of Object.entries(sp)) if (k !== "year" && one(v) !== "") rest.set(k, one(v));
+    redirect(`/review/${yearField}${rest.size > 0 ? `?${rest.toString()}` : ""}`);
+  }
+
+  const areaParam = one(sp.area);
+  const districtParam = one(sp.district);
+  const policeParam = one(sp.police);
+  const statusParam = one(sp.status);
+  const organisationParam = one(sp.organisation).slice(0, 100);
+  const filter: ReviewFilter = {
+    area: (CENTRAL_AREAS as readonly string[]).includes(areaParam) ? (areaParam as CentralArea) : undefined,
+    districtId: districts.find((d) => d.slug === districtParam)?.id,
+    withPolice: policeParam === "med" ? true : policeParam === "utan" ? false : undefined,
+    status: (PLAN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PlanStatus) : undefined,
+    organisation: organisationParam || undefined,
+  };
+  const sortParam = one(sp.sort);
+  const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : "district";
+  const dir: Dir = one(sp.dir) === "desc" ? "desc" : "asc";
+
+  const matrix = await reviewMatrix([...new Set(districts.map((d) => d.municipalityId))], year, filter, todayInSweden());
+  const rows = sortRows(matrix.rows, sort, dir);
+  const total = matrix.total;
+  const years = [...new Set([year, ...districts.flatMap((d) => d.plans.map((p) => p.year))])].sort((a, b) => b - a);
+
+  // The current filters, for the sort links.
+  const filterQuery = new URLSearchParams();
+  if (filter.area) filterQuery.set("area", filter.area);
+  if (filter.districtId) filterQuery.set("district", districtParam);
+  if (filter.withPolice !== undefined) filterQuery.set("police", policeParam);
+  if (filter.status) filterQuery.set("status", filter.status);
+  if (filter.organisation) filterQuery.set("organisation", filter.organisation);
+  const sortHref = (key: SortKey) => {
+    const q = new URLSearchParams(filterQuery);
+    q.set("sort", key);
+    q.set("dir", sort === key && dir === "asc" ? "desc" : "asc");
+    return `/review/${year}?${q.toString()}`;
+  };
+  const areaHref = (r: ReviewRow) => `/plans/${r.districtSlug}/${year}/areas/${r.areaId}`;
+
+  // One chart per area: the central areas in the agreement's order, then the districts' own areas.
+  const groups = [
+    ...CENTRAL_AREAS.map((ca) => ({ key: ca, name: CENTRAL_AREA_NAMES[ca], rows: matrix.rows.filter((r) => r.centralArea === ca) })),
+    { key: "OWN", name: "Stadsdelsområdenas egna områden", rows: matrix.rows.filter((r) => r.centralArea === null) },
+  ].filter((g) => g.rows.length > 0);
+  const chartRows = (g: (typeof groups)[number]): AreaComparisonRow[] =>
+    g.rows.map((r) => ({
+      key: r.areaId,
+      districtName: g.key === "OWN" ? `${r.districtName}: ${r.areaName}` : r.districtName,
+      href: areaHref(r),
+      measures: r.measures,
+      policeMeasures: r.policeMeasures,
+      goals: r.goals,
+      smartGoals: r.smartGoals,
+      overdueMeasures: r.overdueMeasures,
+    }));
+
+  const num = "py-2 px-2 text-right tabular-nums";
+  const label = "mb-1 block font-semibold";
+  const input = "w-full border-2 border-gray-700 bg-white px-2 py-1";
+  const countLink = (r: ReviewRow, n: number, testId: string) => (
+    <a href={areaHref(r)} data-testid={testId}>
+      {n}
+    </a>
+  );
+
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">Beredning av åtgärdsplaner {year}</h1>
+      <p className="mb-4 max-w-3xl">
+        Stadsdelsområdenas planer för {year} per prioriterat område: antal problem, orsaker, åtgärder och operativa mål, hur stor
+        andel av åtgärderna som genomförs med polisen, hur stor andel av målen som klarar SMART-kontrollen och hur många åtgärder
+        som är försenade i dag. Varje siffra leder till området i planen.
+      </p>
+      <p className="mb-6">
+        <a href={`/review/${year}/export.xlsx`} download>
+          Ladda ner alla planer för {year} som Excel-fil
+        </a>
+      </p>
+
+      <section aria-labelledby="filter-heading" className="mb-8">
+        <h2 id="filter-heading" className="mb-3 text-2xl font-bold">
+          Filter
+        </h2>
+        <form method="get" action={`/review/${year}`} className="grid max-w-4xl gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <div>
+            <label htmlFor="filter-year" className={label}>
+              År
+            </label>
+            <select id="filter-year" name="year" defaultValue={String(year)} className={input}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-area" className={label}>
+              Prioriterat område
+            </label>
+            <select id="filter-area" name="area" defaultValue={filter.area ?? ""} className={input}>
+              <option value="">Alla områden</option>
+              {CENTRAL_AREAS.map((ca) => (
+                <option key={ca} value={ca}>
+                  {CENTRAL_AREA_NAMES[ca]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-district" className={label}>
+              Stadsdelsområde
+            </label>
+            <select id="filter-district" name="district" defaultValue={filter.districtId ? districtParam : ""} className={input}>
+              <option value="">Alla stadsdelsområden</option>
+              {districts.map((d) => (
+                <option key={d.id} value={d.slug}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-police" className={label}>
+              Åtgärder med polisen
+            </label>
+            <select id="filter-police" name="police" defaultValue={filter.withPolice === undefined ? "" : policeParam} className={input}>
+              <option value="">Alla åtgärder</option>
+              <option value="med">Bara åtgärder med polisen</option>
+              <option value="utan">Bara åtgärder utan polisen</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-status" className={label}>
+              Planens status
+            </label>
+            <select id="filter-status" name="status" defaultValue={filter.status ?? ""} className={input}>
+              <option value="">Alla statusar</option>
+              {PLAN_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-organisation" className={label}>
+              Ansvarig organisation
+            </label>
+            <input id="filter-organisation" name="organisation" type="text" defaultValue={organisationParam} maxLength={100} className={input} />
+          </div>
+          {sortParam ? <input type="hidden" name="sort" value={sort} /> : null}
+          {sortParam ? <input type="hidden" name="dir" value={dir} /> : null}
+          <div className="flex items-end gap-4 sm:col-span-2 lg:col-span-3">
+            <button type="submit" className="border-2 border-brand bg-brand px-4 py-2 font-semibold text-white">
+              Visa
+            </button>
+            <Link href={`/review/${year}`}>Rensa filter</Link>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="matrix-heading" className="mb-10">
+        <h2 id="matrix-heading" className="mb-3 text-2xl font-bold">
+          Planer per stadsdelsområde och område
+        </h2>
+        {rows.length === 0 ? (
+          <p data-testid="review-empty">Det finns inga planer för {year} som matchar filtret.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm" data-testid="review-table">
+              <caption className="mb-2 text-left">
+                Åtgärdsplaner {year} per stadsdelsområde och prioriterat område. Klicka på en kolumnrubrik för att sortera.
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-gray-700 align-bottom">
+                  {COLUMNS.map((c) => (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={c.numeric ? num : "py-2 pr-2"}
+                      aria-sort={sort === c.key ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      <a href={sortHref(c.key)}>
+                        {c.label}
+                        {sort === c.key ? <span aria-hidden="true">{dir === "asc" ? " ▲" : " ▼"}</span> : null}
+                        <span className="sr-only">
+                          {sort === c.key ? (dir === "asc" ? ", sorterat stigande, sortera fallande" : ", sorterat fallande, sortera stigande") : ", sortera"}
+                        </span>
+                      </a>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.areaId} className="border-b border-gray-300 align-top" data-testid="review-row" data-district={r.districtSlug} data-area={r.centralArea ?? "OWN"}>
+                    <th scope="row" className="py-2 pr-2 font-semibold">
+                      {r.districtName}
+                    </th>
+                    <td className="py-2 pr-2">{r.areaName}</td>
+                    <td className={num}>{countLink(r, r.problems, "count-problems")}</td>
+                    <td className={num}>{countLink(r, r.causes, "count-causes")}</td>
+                    <td className={num}>{countLink(r, r.measures, "count-measures")}</td>
+                    <td className={num}>{countLink(r, r.goals, "count-goals")}</td>
+                    <td className={num}>
+                      <a href={areaHref(r)} data-testid="share-police">
+                        {shareOf(r.policeMeasures, r.measures)} %
+                      </a>{" "}
+                      <span className="text-muted">({r.policeMeasures})</span>
+                    </td>
+                    <td className={num}>
+                      <a href={areaHref(r)} data-testid="share-smart">
+                        {shareOf(r.smartGoals, r.goals)} %
+                      </a>{" "}
+                      <span className="text-muted">({r.smartGoals})</span>
+                    </td>
+                    <td className={num}>{countLink(r, r.overdueMeasures, "count-overdue")}</td>
+                    <td className="py-2 pr-2">{STATUS_LABELS[r.planStatus]}</td>
+                    <td className="whitespace-nowrap py-2 pr-2 tabular-nums">
+                      <time dateTime={r.planUpdatedAt.toISOString()}>{formatDate(r.planUpdatedAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr className="border-t-2 border-gray-700 font-bold" data-testid="review-total">
+                  <th scope="row" className="py-2 pr-2">
+                    Hela staden
+                  </th>
+                  <td className="py-2 pr-2 font-normal">
+                    {total.plans} {total.plans === 1 ? "plan" : "planer"}
+                  </td>
+                  <td className={num} data-testid="total-problems">{total.problems}</td>
+                  <td className={num} data-testid="total-causes">{total.causes}</td>
+                  <td className={num} data-testid="total-measures">{total.measures}</td>
+                  <td className={num} data-testid="total-goals">{total.goals}</td>
+                  <td className={num}>
+                    {shareOf(total.policeMeasures, total.measures)} % <span className="font-normal">({total.policeMeasures})</span>
+                  </td>
+                  <td className={num}>
+                    {shareOf(total.smartGoals, total.goals)} % <span className="font-normal">({total.smartGoals})</span>
+                  </td>
+                  <td className={num}>{total.overdueMeasures}</td>
+                  <td className="py-2 pr-2" />
+                  <td className="py-2 pr-2" />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {groups.length > 0 ? (
+        <section aria-labelledby="charts-heading">
+          <h2 id="charts-heading" className="mb-3 text-2xl font-bold">
+            Jämförelse per område
+          </h2>
+          <p className="mb-4 max-w-3xl">
+            Antal åtgärder per stadsdelsområde. Den randiga delen av stapeln är åtgärderna som genomförs med polisen; talen står
+            bredvid stapeln och i tabellen.
+          </p>
+          {groups.map((g) => (
+            <section key={g.key} aria-labelledby={`chart-${g.key}`} className="mb-8" data-testid="area-comparison">
+              <h3 id={`chart-${g.key}`} className="mb-2 text-xl font-bold">
+                {g.name}
+              </h3>
+              <AreaComparison caption={`${g.name} ${year}: stadsdelsområdena jämförda`} rows={chartRows(g)} />
+            </section>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}

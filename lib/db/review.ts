@@ -1,0 +1,243 @@
+import "server-only";
+import { isSmart } from "@/lib/domain/smart";
+import type { CentralArea, Deadline, PlanStatus } from "@/lib/domain/types";
+import { db } from "@/lib/db/client";
+
+// The review console (/review/{year}): districts × priority areas of one year, counted by the
+// database. Nothing here loads a plan tree: one aggregation query for the counts, one light
+// query of goal texts for the SMART share (see below).
+
+export type ReviewFilter = {
+  area?: CentralArea;
+  districtId?: string;
+  /** true: only measures carried out with the police; false: only those without. */
+  withPolice?: boolean;
+  /** Only measures with a responsible party whose organisation contains this text (case-insensitive). */
+  organisation?: string;
+  status?: PlanStatus;
+};
+
+export type ReviewCounts = {
+  problems: number;
+  causes: number;
+  measures: number;
+  goals: number;
+  /** Measures with the police: withPolice, or a police party among the responsible (cosign.ts#needsPoliceSignature). */
+  policeMeasures: number;
+  /** Measures overdue on `today` (follow-up.ts#isOverdue). */
+  overdueMeasures: number;
+  /** Goals without any SMART flag (smart.ts#isSmart with the measure's deadline). */
+  smartGoals: number;
+};
+
+export type ReviewRow = ReviewCounts & {
+  planId: string;
+  planStatus: PlanStatus;
+  planUpdatedAt: Date;
+  districtId: string;
+  districtName: string;
+  districtSlug: string;
+  areaId: string;
+  areaName: string;
+  centralArea: CentralArea | null;
+  areaPosition: number;
+};
+
+export type ReviewMatrix = { rows: ReviewRow[]; total: ReviewCounts & { plans: number } };
+
+/**
+ * lib/domain/responsible.ts#isPoliceParty as a PostgreSQL regular expression (matched with ~*,
+ * case-insensitive): "polis" anywhere, or "lpo" as a word of its own. The TS rule's \p{L} ("any
+ * letter") is written as [[:alpha:]] plus the Latin-1 letters (å, ä, ö, é, ü…), because
+ * [[:alpha:]] only knows ASCII letters under the C locale (and in PGlite).
+ * tests/integration/review-console.test.ts proves the two agree on the demo data.
+ */
+export const POLICE_PARTY_SQL_REGEX = "polis|(?<![[:alpha:]À-ÖØ-öø-ÿ])lpo(?![[:alpha:]À-ÖØ-öø-ÿ])";
+
+const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
+
+const emptyCounts = (): ReviewCounts => ({ problems: 0, causes: 0, measures: 0, goals: 0, policeMeasures: 0, overdueMeasures: 0, smartGoals: 0 });
+
+/**
+ * The matrix for the plans of `year` in these municipalities, one row per priority area of each
+ * plan (district name, then area position), and the city-wide total.
+ *
+ * Without a measure filter (withPolice, organisation) problems, causes, measures and goals are
+ * exactly the summary tab (lib/db/plans.ts#getPlanSummary). With one, only the matching measures
+ * and their goals are counted, and only the problems and causes above them.
+ *
+ * `today` (YYYY-MM-DD, Swedish calendar day) decides which measures are overdue.
+ */
+export async function reviewMatrix(
+  municipalityIds: string[],
+  year: number,
+  filter: ReviewFilter = {},
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<ReviewMatrix> {
+  if (municipalityIds.length === 0) return { rows: [], total: { ...emptyCounts(), plans: 0 } };
+  const measureFiltered = filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "";
+  const organisation = (filter.organisation ?? "").trim() || null;
+  const withPolice = filter.withPolice ?? null;
+
+  const rows = await db.$queryRaw<
+    {
+      planId: string;
+      planStatus: PlanStatus;
+      planUpdatedAt: Date;
+      districtId: string;
+      districtName: string;
+      districtSlug: string;
+      areaId: string;
+      areaName: string;
+      centralArea: CentralArea | null;
+      areaPosition: number;
+      problems: bigint | null;
+      causes: bigint | null;
+      measures: bigint | null;
+      goals: bigint | null;
+      policeMeasures: bigint | null;
+      overdueMeasures: bigint | null;
+    }[]
+  >`
+    WITH ar AS (
+      SELECT a."id", a."name", a."centralArea", a."position", pl."id" AS "planId", pl."status", pl."updatedAt",
+             d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug"
+      FROM "Plan" pl
+      JOIN "District" d ON d."id" = pl."districtId"
+      JOIN "PriorityArea" a ON a."planId" = pl."id"
+      WHERE d."municipalityId" = ANY(${municipalityIds}::uuid[]) AND pl."year" = ${year}
+        AND (${filter.districtId ?? null}::uuid IS NULL OR pl."districtId" = ${filter.districtId ?? null}::uuid)
+        AND (${filter.status ?? null}::text IS NULL OR pl."status"::text = ${filter.status ?? null}::text)
+        AND (${filter.area ?? null}::text IS NULL OR a."centralArea"::text = ${filter.area ?? null}::text)
+    ),
+    mf AS (
+      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId",
+             (m."withPolice" OR EXISTS (
+               SELECT 1 FROM "ResponsibleParty" r
+               WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
+             )) AS "police",
+             -- follow-up.ts#isOverdue: a date that has passed, and no goal or a goal whose latest
+             -- status (year end over T2 over T1, rounds without a status skipped) is not MET/MOVED.
+             (m."deadlineKind" = 'DATE' AND m."deadlineDate" IS NOT NULL AND m."deadlineDate" < ${today}::date AND (
+               NOT EXISTS (SELECT 1 FROM "Goal" g WHERE g."measureId" = m."id")
+               OR EXISTS (
+                 SELECT 1 FROM "Goal" g
+                 WHERE g."measureId" = m."id" AND COALESCE((
+                   SELECT f."status"::text FROM "GoalFollowUp" f JOIN "FollowUpRound" fr ON fr."id" = f."roundId"
+                   WHERE f."goalId" = g."id" AND f."status" IS NOT NULL
+                   ORDER BY CASE fr."kind" WHEN 'YEAR_END' THEN 3 WHEN 'T2' THEN 2 ELSE 1 END DESC
+                   LIMIT 1
+                 ), 'NONE') NOT IN ('MET', 'MOVED_TO_NEXT_YEAR')
+               )
+             )) AS "overdue"
+      FROM "Measure" m
+      JOIN "Cause" c ON c."id" = m."causeId"
+      JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN ar ON ar."id" = p."areaId"
+    ),
+    sel AS (
+      SELECT * FROM mf
+      WHERE (${withPolice}::boolean IS NULL OR mf."police" = ${withPolice}::boolean)
+        AND (${organisation}::text IS NULL OR EXISTS (
+          SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = mf."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
+        ))
+    ),
+    ms AS (
+      SELECT "areaId", COUNT(*) AS "measures", COUNT(*) FILTER (WHERE "police") AS "policeMeasures",
+             COUNT(*) FILTER (WHERE "overdue") AS "overdueMeasures",
+             COUNT(DISTINCT "problemId") AS "problems", COUNT(DISTINCT "causeId") AS "causes"
+      FROM sel GROUP BY "areaId"
+    ),
+    gs AS (
+      SELECT sel."areaId", COUNT(*) AS "goals" FROM "Goal" g JOIN sel ON sel."id" = g."measureId" GROUP BY sel."areaId"
+    ),
+    ps AS (
+      SELECT p."areaId", COUNT(DISTINCT p."id") AS "problems", COUNT(c."id") AS "causes"
+      FROM "Problem" p JOIN ar ON ar."id" = p."areaId" LEFT JOIN "Cause" c ON c."problemId" = p."id"
+      GROUP BY p."areaId"
+    )
+    SELECT ar."planId", ar."status"::text AS "planStatus", ar."updatedAt" AS "planUpdatedAt",
+           ar."districtId", ar."districtName", ar."districtSlug",
+           ar."id" AS "areaId", ar."name" AS "areaName", ar."centralArea"::text AS "centralArea", ar."position" AS "areaPosition",
+           CASE WHEN ${measureFiltered} THEN ms."problems" ELSE ps."problems" END AS "problems",
+           CASE WHEN ${measureFiltered} THEN ms."causes" ELSE ps."causes" END AS "causes",
+           ms."measures", gs."goals", ms."policeMeasures", ms."overdueMeasures"
+    FROM ar
+    LEFT JOIN ms ON ms."areaId" = ar."id"
+    LEFT JOIN gs ON gs."areaId" = ar."id"
+    LEFT JOIN ps ON ps."areaId" = ar."id"
+    ORDER BY ar."districtName", ar."districtId", ar."position"`;
+
+  const smart = await smartGoalsPerArea(
+    rows.map((r) => r.areaId),
+    withPolice,
+    organisation,
+  );
+
+  const out: ReviewRow[] = rows.map((r) => ({
+    planId: r.planId,
+    planStatus: r.planStatus,
+    planUpdatedAt: r.planUpdatedAt,
+    districtId: r.districtId,
+    districtName: r.districtName,
+    districtSlug: r.districtSlug,
+    areaId: r.areaId,
+    areaName: r.areaName,
+    centralArea: r.centralArea,
+    areaPosition: r.areaPosition,
+    problems: num(r.problems),
+    causes: num(r.causes),
+    measures: num(r.measures),
+    goals: num(r.goals),
+    policeMeasures: num(r.policeMeasures),
+    overdueMeasures: num(r.overdueMeasures),
+    smartGoals: smart.get(r.areaId) ?? 0,
+  }));
+  const total = { ...emptyCounts(), plans: new Set(out.map((r) => r.planId)).size };
+  for (const r of out) {
+    for (const k of Object.keys(emptyCounts()) as (keyof ReviewCounts)[]) total[k] += r[k];
+  }
+  return { rows: out, total };
+}
+
+/**
+ * The SMART share. smartCheck (lib/domain/smart.ts) is a TypeScript rule of Swedish wording
+ * (numbers as words, periods, vague verbs) that has no faithful SQL form, so it runs here, on a
+ * light query of just the goals' own columns and their measure's deadline — one flat row per
+ * goal, no plan tree. The same measure filters as the counts apply.
+ */
+async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, organisation: string | null): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (areaIds.length === 0) return out;
+  const goals = await db.$queryRaw<
+    { goalId: string; areaId: string; description: string; targetValue: number | null; qualitative: boolean; deadlineKind: "DATE" | "ONGOING" | null; deadlineDate: Date | null }[]
+  >`
+    SELECT g."id" AS "goalId", p."areaId", g."description", g."targetValue"::float8 AS "targetValue", g."qualitative",
+           m."deadlineKind"::text AS "deadlineKind", m."deadlineDate"
+    FROM "Goal" g
+    JOIN "Measure" m ON m."id" = g."measureId"
+    JOIN "Cause" c ON c."id" = m."causeId"
+    JOIN "Problem" p ON p."id" = c."problemId"
+    WHERE p."areaId" = ANY(${areaIds}::uuid[])
+      AND (${withPolice}::boolean IS NULL OR (m."withPolice" OR EXISTS (
+        SELECT 1 FROM "ResponsibleParty" r
+        WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
+      )) = ${withPolice}::boolean)
+      AND (${organisation}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = m."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
+      ))`;
+  for (const g of goals) {
+    const deadline: Deadline =
+      g.deadlineKind === "DATE" && g.deadlineDate
+        ? { kind: "DATE", date: g.deadlineDate.toISOString().slice(0, 10) }
+        : g.deadlineKind === "ONGOING"
+          ? { kind: "ONGOING" }
+          : { kind: "NONE" };
+    const ok = isSmart(
+      { description: g.description, targetValue: g.targetValue, qualitative: g.qualitative },
+      { measureDeadline: deadline },
+    );
+    if (ok) out.set(g.areaId, (out.get(g.areaId) ?? 0) + 1);
+  }
+  return out;
+}

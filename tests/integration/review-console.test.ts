@@ -1,0 +1,261 @@
+// The review console's matrix (lib/db/review.ts#reviewMatrix) is counted by SQL; these tests
+// hold it to the rules it replicates: the summary tab (getPlanSummary), the police rule
+// (responsible.ts#isPoliceParty / cosign.ts#needsPoliceSignature), the overdue rule
+// (follow-up.ts#isOverdue) and the SMART check (smart.ts#isSmart), on the real demo plans
+// (tests/fixtures/seeds/) written into a world of their own, plus small hand-made cases.
+
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { needsPoliceSignature } from "@/lib/domain/cosign";
+import { isOverdue } from "@/lib/domain/follow-up";
+import { isPoliceParty } from "@/lib/domain/responsible";
+import { draftAreasFromSeedPlan, type DraftArea, type SeedPlan } from "@/lib/domain/seed-rows";
+import { isSmart } from "@/lib/domain/smart";
+import { authorize } from "@/lib/domain/permissions";
+import { getPlanSummary, getPlanTree } from "@/lib/db/plans";
+import { getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
+import { POLICE_PARTY_SQL_REGEX, reviewMatrix } from "@/lib/db/review";
+import { actorOf, areasOf, createWorld, db, insertCompleteChain, testDatabaseUrl, type World } from "@/tests/support/db";
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+
+const TODAY = "2026-02-01";
+const fixtures = path.join(import.meta.dirname, "..", "fixtures", "seeds");
+const seedAreas = (file: string): DraftArea[] => draftAreasFromSeedPlan(JSON.parse(readFileSync(path.join(fixtures, file), "utf8")) as SeedPlan);
+
+/** Writes a demo plan's chains into the plan's areas (central areas by kind, own areas added). */
+async function insertSeed(planId: string, areas: DraftArea[]) {
+  const existing = await areasOf(planId);
+  for (const a of areas) {
+    const areaId =
+      existing.find((e) => a.centralArea !== null && e.centralArea === a.centralArea)?.id ??
+      (await db.priorityArea.create({ data: { planId, name: a.name, centralArea: null, position: 10 + a.position } })).id;
+    for (const p of a.problems) {
+      const problem = await db.problem.create({ data: { areaId, collectiveName: p.collectiveName, description: p.description, position: p.position } });
+      for (const c of p.causes) {
+        const cause = await db.cause.create({ data: { problemId: problem.id, description: c.description, position: c.position } });
+        for (const m of c.measures) {
+          const measure = await db.measure.create({
+            data: {
+              causeId: cause.id,
+              description: m.description,
+              kind: m.kind,
+              withPolice: m.withPolice,
+              deadlineKind: m.deadline.kind === "NONE" ? null : m.deadline.kind,
+              deadlineDate: m.deadline.kind === "DATE" ? new Date(`${m.deadline.date}T00:00:00Z`) : null,
+              deadlineNote: m.deadline.kind === "NONE" ? (m.deadline.note ?? null) : null,
+              position: m.position,
+            },
+          });
+          await db.responsibleParty.createMany({ data: m.responsibleParties.map((r, position) => ({ measureId: measure.id, organisation: r.organisation, role: r.role, position })) });
+          await db.goal.createMany({ data: m.goals.map((g) => ({ measureId: measure.id, description: g.description, targetValue: g.targetValue, position: g.position })) });
+        }
+      }
+    }
+  }
+}
+
+/** What the TS rules say per area of a plan, from its tree (the slow way the console avoids). */
+async function expectedByRules(planId: string, today: string) {
+  const [tree, followUp] = await Promise.all([getPlanTree(planId), getPlanFollowUp(planId)]);
+  const statusOf = latestStatuses(followUp);
+  return new Map(
+    tree.map((a) => {
+      const measures = a.problems.flatMap((p) => p.causes.flatMap((c) => c.measures));
+      return [
+        a.id,
+        {
+          policeMeasures: measures.filter((m) => needsPoliceSignature(m)).length,
+          overdueMeasures: measures.filter((m) => isOverdue(m, m.goals.map((g) => statusOf(g.id)), today)).length,
+          smartGoals: measures.flatMap((m) => m.goals.filter((g) => isSmart(g, { measureDeadline: m.deadline }))).length,
+        },
+      ];
+    }),
+  );
+}
+
+let w: World;
+const farsta = seedAreas("farsta-2025.json");
+const skarholmen = seedAreas("skarholmen-2025.json");
+
+beforeAll(async () => {
+  testDatabaseUrl();
+  w = await createWorld(2025);
+  await insertSeed(w.planA.id, farsta);
+  await insertSeed(w.planB.id, skarholmen);
+  await db.plan.update({ where: { id: w.planA.id }, data: { status: "COUNCIL_DECIDED" } });
+  // Follow-up of some of A's goals: the latest round with a status counts (year end over T2 over T1).
+  const goals = await db.goal.findMany({ where: { measure: { cause: { problem: { area: { planId: w.planA.id } } } } }, orderBy: { id: "asc" } });
+  const t1 = await db.followUpRound.create({ data: { planId: w.planA.id, kind: "T1" } });
+  const yearEnd = await db.followUpRound.create({ data: { planId: w.planA.id, kind: "YEAR_END" } });
+  for (const [i, g] of goals.entries()) {
+    if (i % 4 === 0) await db.goalFollowUp.create({ data: { roundId: yearEnd.id, goalId: g.id, status: "MET" } });
+    if (i % 4 === 1) {
+      await db.goalFollowUp.create({ data: { roundId: t1.id, goalId: g.id, status: "NOT_MET" } });
+      await db.goalFollowUp.create({ data: { roundId: yearEnd.id, goalId: g.id, status: "MOVED_TO_NEXT_YEAR" } });
+    }
+    if (i % 4 === 2) {
+      await db.goalFollowUp.create({ data: { roundId: t1.id, goalId: g.id, status: "MET" } });
+      await db.goalFollowUp.create({ data: { roundId: yearEnd.id, goalId: g.id, status: null } });
+    }
+  }
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("reviewMatrix on the demo plans", () => {
+  it("counts problems, causes, measures and goals per district and area exactly as each plan's summary tab", async () => {
+    const { rows, total } = await reviewMatrix([w.municipality.id], 2025, {}, TODAY);
+    for (const plan of [w.planA, w.planB]) {
+      const summary = await getPlanSummary(plan.id);
+      const mine = rows.filter((r) => r.planId === plan.id);
+      expect(mine.map((r) => ({ areaId: r.areaId, areaName: r.areaName, problems: r.problems, causes: r.causes, measures: r.measures, goals: r.goals }))).toEqual(summary);
+    }
+    // The demo figures (the summary tabs of the 2025 plans).
+    expect(rows.filter((r) => r.planId === w.planA.id).map((r) => [r.problems, r.causes, r.measures, r.goals])).toEqual([
+      [7, 7, 7, 12], [9, 10, 10, 16], [2, 3, 3, 3], [7, 7, 7, 9], [5, 5, 5, 7],
+    ]);
+    expect(rows.filter((r) => r.planId === w.planB.id).map((r) => [r.problems, r.causes, r.measures, r.goals])).toEqual([
+      [1, 4, 5, 5], [7, 8, 8, 8], [2, 3, 3, 3], [3, 8, 10, 10], [1, 2, 5, 5],
+    ]);
+    expect(total).toMatchObject({ plans: 2, problems: 44, causes: 57, measures: 63, goals: 78 });
+    expect(rows.every((r) => r.districtId === w.districtA.id || r.districtId === w.districtB.id)).toBe(true);
+  });
+
+  it("the SQL police rule agrees with isPoliceParty on every responsible party of the demo plans, and on edge cases", async () => {
+    const parties = [...farsta, ...skarholmen].flatMap((a) => a.problems.flatMap((p) => p.causes.flatMap((c) => c.measures.flatMap((m) => m.responsibleParties))));
+    const edge = ["Polisen", "KOMMUNPOLIS", "LPO Farsta", "lpo", "(LPO)", "Slpo", "lpos", "Ålpo", "lpoå", "éLPO", "Lokalpolisområdet", "Skolpolisen", "Stadsdelsförvaltningen", "lpo-området", "Fältassistenter"];
+    const all = [...parties, ...edge.map((organisation) => ({ organisation, role: null })), ...edge.map((role) => ({ organisation: "Socialtjänsten", role }))];
+    expect(parties.length).toBeGreaterThan(50);
+    const sql = await db.$queryRaw<{ i: number; police: boolean }[]>`
+      SELECT x.i::int AS "i", (x.o ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(x.r, '') ~* ${POLICE_PARTY_SQL_REGEX}) AS "police"
+      FROM unnest(${all.map((p) => p.organisation)}::text[], ${all.map((p) => p.role)}::text[]) WITH ORDINALITY AS x(o, r, i)
+      ORDER BY x.i`;
+    expect(sql.map((r) => r.police)).toEqual(all.map((p) => isPoliceParty(p)));
+    expect(sql.some((r) => r.police)).toBe(true);
+    expect(sql.some((r) => !r.police)).toBe(true);
+  });
+
+  it("police measures, overdue measures and SMART goals per area equal the TS rules applied to each plan's tree", async () => {
+    const { rows, total } = await reviewMatrix([w.municipality.id], 2025, {}, TODAY);
+    for (const plan of [w.planA, w.planB]) {
+      const expected = await expectedByRules(plan.id, TODAY);
+      for (const r of rows.filter((x) => x.planId === plan.id)) {
+        expect({ area: r.areaName, policeMeasures: r.policeMeasures, overdueMeasures: r.overdueMeasures, smartGoals: r.smartGoals }).toEqual({ area: r.areaName, ...expected.get(r.areaId) });
+      }
+    }
+    expect(total.policeMeasures).toBeGreaterThan(0);
+    expect(total.overdueMeasures).toBeGreaterThan(0);
+    expect(total.smartGoals).toBeGreaterThan(0);
+    // Before any deadline of 2025 nothing is overdue.
+    const early = await reviewMatrix([w.municipality.id], 2025, {}, "2025-01-01");
+    expect(early.total.overdueMeasures).toBe(0);
+  });
+
+  it("filters by area, district, workflow status, police and organisation", async () => {
+    const all = await reviewMatrix([w.municipality.id], 2025, {}, TODAY);
+    const area = await reviewMatrix([w.municipality.id], 2025, { area: "UNSAFE_PLACES" }, TODAY);
+    expect(area.rows.map((r) => [r.districtId, r.centralArea])).toEqual([
+      [w.districtA.id, "UNSAFE_PLACES"],
+      [w.districtB.id, "UNSAFE_PLACES"],
+    ]);
+    expect(area.rows.map((r) => r.measures)).toEqual([10, 8]);
+    expect(area.total.plans).toBe(2);
+
+    const district = await reviewMatrix([w.municipality.id], 2025, { districtId: w.districtB.id }, TODAY);
+    expect(new Set(district.rows.map((r) => r.planId))).toEqual(new Set([w.planB.id]));
+    expect(district.total.measures).toBe(31);
+
+    const decided = await reviewMatrix([w.municipality.id], 2025, { status: "COUNCIL_DECIDED" }, TODAY);
+    expect(new Set(decided.rows.map((r) => r.planId))).toEqual(new Set([w.planA.id]));
+    expect(decided.rows.every((r) => r.planStatus === "COUNCIL_DECIDED")).toBe(true);
+    expect((await reviewMatrix([w.municipality.id], 2025, { status: "DRAFT" }, TODAY)).rows.every((r) => r.planId === w.planB.id)).toBe(true);
+
+    const withPolice = await reviewMatrix([w.municipality.id], 2025, { withPolice: true }, TODAY);
+    const without = await reviewMatrix([w.municipality.id], 2025, { withPolice: false }, TODAY);
+    expect(withPolice.total.measures).toBe(all.total.policeMeasures);
+    expect(withPolice.total.policeMeasures).toBe(withPolice.total.measures);
+    expect(without.total.policeMeasures).toBe(0);
+    expect(withPolice.total.measures + without.total.measures).toBe(all.total.measures);
+    expect(withPolice.total.goals + without.total.goals).toBe(all.total.goals);
+    expect(withPolice.total.smartGoals + without.total.smartGoals).toBe(all.total.smartGoals);
+    // Problems and causes: only those above a matching measure.
+    expect(withPolice.total.problems).toBeLessThanOrEqual(all.total.problems);
+
+    const org = await reviewMatrix([w.municipality.id], 2025, { organisation: "fältass" }, TODAY);
+    const orgCount = await db.measure.count({
+      where: {
+        cause: { problem: { area: { plan: { districtId: { in: [w.districtA.id, w.districtB.id] } } } } },
+        responsibleParties: { some: { organisation: { contains: "fältass", mode: "insensitive" } } },
+      },
+    });
+    expect(org.total.measures).toBe(orgCount);
+    expect((await reviewMatrix([w.municipality.id], 2025, { organisation: "finns-inte-någonstans" }, TODAY)).total.measures).toBe(0);
+  });
+
+  it("a user of another municipality sees none of it; the review group and the admin of the municipality may review", async () => {
+    const actors = { other: await actorOf(w.users.otherAdmin), review: await actorOf(w.users.reviewGroup), admin: await actorOf(w.users.admin), strategist: await actorOf(w.users.strategistA) };
+    const scope = { districtId: w.districtA.id, municipalityId: w.municipality.id, policeAreaIds: [w.policeArea.id] };
+    const mayReview = (a: (typeof actors)[keyof typeof actors]) => authorize(a, "plan.review", { scope }).ok || authorize(a, "admin.manage", { scope }).ok;
+    expect([mayReview(actors.other), mayReview(actors.review), mayReview(actors.admin), mayReview(actors.strategist)]).toEqual([false, true, true, false]);
+    // The page asks for the actor's own municipalities only.
+    const otherMunicipalities = [...new Set(actors.other.memberships.map((m) => m.municipalityId))];
+    const seen = await reviewMatrix(otherMunicipalities, 2025, {}, TODAY);
+    expect(seen.rows.filter((r) => r.planId === w.planA.id || r.planId === w.planB.id)).toEqual([]);
+    // Even a district id of this municipality does not leak through the filter.
+    expect((await reviewMatrix(otherMunicipalities, 2025, { districtId: w.districtA.id }, TODAY)).rows).toEqual([]);
+  });
+});
+
+describe("reviewMatrix on hand-made chains", () => {
+  it("counts police measures and overdue measures as the rules say", async () => {
+    const v = await createWorld(2031);
+    const [youth, places] = await areasOf(v.planA.id);
+    const police = await insertCompleteChain(youth!.id, "med polis", { withPolice: true });
+    const partyPolice = await insertCompleteChain(youth!.id, "polis som ansvarig");
+    await db.responsibleParty.create({ data: { measureId: partyPolice.measureId, organisation: "Lokalpolisområde Farsta", position: 1 } });
+    await insertCompleteChain(youth!.id, "utan polis");
+    // Overdue: dated 2031-03-01, checked on 2031-06-01.
+    const dated = async (label: string) => {
+      const c = await insertCompleteChain(places!.id, label);
+      await db.measure.update({ where: { id: c.measureId }, data: { deadlineKind: "DATE", deadlineDate: new Date("2031-03-01T00:00:00Z") } });
+      return c;
+    };
+    const noStatus = await dated("ingen status"); // overdue
+    const met = await dated("uppfyllt"); // not overdue
+    const metThenNot = await dated("uppfyllt T1, ej uppfyllt årsslut"); // overdue: the latest status counts
+    const notThenMoved = await dated("ej uppfyllt T1, flyttas årsslut"); // not overdue
+    const metThenEmpty = await dated("uppfyllt T1, tomt årsslut"); // not overdue: a round without a status is skipped
+    const noGoals = await dated("inga mål"); // overdue
+    await db.goal.delete({ where: { id: noGoals.goalId } });
+    const t1 = await db.followUpRound.create({ data: { planId: v.planA.id, kind: "T1" } });
+    const ye = await db.followUpRound.create({ data: { planId: v.planA.id, kind: "YEAR_END" } });
+    await db.goalFollowUp.createMany({
+      data: [
+        { roundId: ye.id, goalId: met.goalId, status: "MET" },
+        { roundId: t1.id, goalId: metThenNot.goalId, status: "MET" },
+        { roundId: ye.id, goalId: metThenNot.goalId, status: "NOT_MET" },
+        { roundId: t1.id, goalId: notThenMoved.goalId, status: "NOT_MET" },
+        { roundId: ye.id, goalId: notThenMoved.goalId, status: "MOVED_TO_NEXT_YEAR" },
+        { roundId: t1.id, goalId: metThenEmpty.goalId, status: "MET" },
+        { roundId: ye.id, goalId: metThenEmpty.goalId, status: null },
+      ],
+    });
+    expect(noStatus).toBeDefined();
+    expect(police).toBeDefined();
+
+    const m = await reviewMatrix([v.municipality.id], 2031, { districtId: v.districtA.id }, "2031-06-01");
+    const row = (id: string) => m.rows.find((r) => r.areaId === id)!;
+    expect(row(youth!.id)).toMatchObject({ measures: 3, policeMeasures: 2, overdueMeasures: 0 });
+    expect(row(places!.id)).toMatchObject({ measures: 6, goals: 5, policeMeasures: 0, overdueMeasures: 3 });
+    // On the deadline day itself nothing is overdue yet.
+    expect((await reviewMatrix([v.municipality.id], 2031, { districtId: v.districtA.id }, "2031-03-01")).total.overdueMeasures).toBe(0);
+    // The same as the TS rule.
+    const expected = await expectedByRules(v.planA.id, "2031-06-01");
+    expect(row(places!.id).overdueMeasures).toBe(expected.get(places!.id)!.overdueMeasures);
+    expect(row(youth!.id).policeMeasures).toBe(expected.get(youth!.id)!.policeMeasures);
+  });
+});
