@@ -14,6 +14,8 @@ export type ReviewFilter = {
   withPolice?: boolean;
   /** Only measures with a responsible party whose organisation contains this text (case-insensitive). */
   organisation?: string;
+  /** Only measures tagged for the youth strategy, or for violent extremism (VBE). */
+  tag?: "youthStrategy" | "violentExtremism";
   status?: PlanStatus;
 };
 
@@ -62,7 +64,7 @@ const emptyCounts = (): ReviewCounts => ({ problems: 0, causes: 0, measures: 0, 
  * The matrix for the plans of `year` in these municipalities, one row per priority area of each
  * plan (district name, then area position), and the city-wide total.
  *
- * Without a measure filter (withPolice, organisation) problems, causes, measures and goals are
+ * Without a measure filter (withPolice, organisation, tag) problems, causes, measures and goals are
  * exactly the summary tab (lib/db/plans.ts#getPlanSummary). With one, only the matching measures
  * and their goals are counted, and only the problems and causes above them.
  *
@@ -75,7 +77,8 @@ export async function reviewMatrix(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<ReviewMatrix> {
   if (municipalityIds.length === 0) return { rows: [], total: { ...emptyCounts(), plans: 0 } };
-  const measureFiltered = filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "";
+  const measureFiltered = filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "" || filter.tag !== undefined;
+  const tag = filter.tag ?? null;
   const organisation = (filter.organisation ?? "").trim() || null;
   const withPolice = filter.withPolice ?? null;
 
@@ -111,7 +114,7 @@ export async function reviewMatrix(
         AND (${filter.area ?? null}::text IS NULL OR a."centralArea"::text = ${filter.area ?? null}::text)
     ),
     mf AS (
-      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId",
+      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId", m."youthStrategy", m."violentExtremism",
              (m."withPolice" OR EXISTS (
                SELECT 1 FROM "ResponsibleParty" r
                WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
@@ -141,6 +144,7 @@ export async function reviewMatrix(
         AND (${organisation}::text IS NULL OR EXISTS (
           SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = mf."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
         ))
+        AND (${tag}::text IS NULL OR (${tag}::text = 'youthStrategy' AND mf."youthStrategy") OR (${tag}::text = 'violentExtremism' AND mf."violentExtremism"))
     ),
     ms AS (
       SELECT "areaId", COUNT(*) AS "measures", COUNT(*) FILTER (WHERE "police") AS "policeMeasures",
@@ -172,6 +176,7 @@ export async function reviewMatrix(
     rows.map((r) => r.areaId),
     withPolice,
     organisation,
+    tag,
   );
 
   const out: ReviewRow[] = rows.map((r) => ({
@@ -206,7 +211,7 @@ export async function reviewMatrix(
  * light query of just the goals' own columns and their measure's deadline — one flat row per
  * goal, no plan tree. The same measure filters as the counts apply.
  */
-async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, organisation: string | null): Promise<Map<string, number>> {
+async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, organisation: string | null, tag: string | null): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (areaIds.length === 0) return out;
   const goals = await db.$queryRaw<
@@ -225,7 +230,8 @@ async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, 
       )) = ${withPolice}::boolean)
       AND (${organisation}::text IS NULL OR EXISTS (
         SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = m."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
-      ))`;
+      ))
+      AND (${tag}::text IS NULL OR (${tag}::text = 'youthStrategy' AND m."youthStrategy") OR (${tag}::text = 'violentExtremism' AND m."violentExtremism"))`;
   for (const g of goals) {
     const deadline: Deadline =
       g.deadlineKind === "DATE" && g.deadlineDate

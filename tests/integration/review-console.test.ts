@@ -258,4 +258,20 @@ describe("reviewMatrix on hand-made chains", () => {
     expect(row(places!.id).overdueMeasures).toBe(expected.get(places!.id)!.overdueMeasures);
     expect(row(youth!.id).policeMeasures).toBe(expected.get(youth!.id)!.policeMeasures);
   });
+
+  it("filters by the youth-strategy and VBE tags: only tagged measures, their goals and the problems and causes above them", async () => {
+    const v = await createWorld(2032);
+    const [youth] = await areasOf(v.planA.id);
+    const tagged = await insertCompleteChain(youth!.id, "ungdomsstrategin");
+    await db.measure.update({ where: { id: tagged.measureId }, data: { youthStrategy: true } });
+    const vbe = await insertCompleteChain(youth!.id, "vbe");
+    await db.measure.update({ where: { id: vbe.measureId }, data: { violentExtremism: true } });
+    await insertCompleteChain(youth!.id, "ingen märkning");
+    const at = (filter: Parameters<typeof reviewMatrix>[2]) => reviewMatrix([v.municipality.id], 2032, { districtId: v.districtA.id, ...filter }, "2032-06-01");
+    const row = async (filter: Parameters<typeof reviewMatrix>[2]) => (await at(filter)).rows.find((r) => r.areaId === youth!.id)!;
+    expect(await row({})).toMatchObject({ problems: 3, causes: 3, measures: 3, goals: 3 });
+    expect(await row({ tag: "youthStrategy" })).toMatchObject({ problems: 1, causes: 1, measures: 1, goals: 1 });
+    expect(await row({ tag: "violentExtremism" })).toMatchObject({ problems: 1, causes: 1, measures: 1, goals: 1 });
+    expect((await at({ tag: "youthStrategy", withPolice: true })).total.measures).toBe(0);
+  });
 });

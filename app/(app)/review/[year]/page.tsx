@@ -108,12 +108,14 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   const policeParam = one(sp.police);
   const statusParam = one(sp.status);
   const organisationParam = one(sp.organisation).slice(0, 100);
+  const tagParam = one(sp.tag);
   const filter: ReviewFilter = {
     area: (CENTRAL_AREAS as readonly string[]).includes(areaParam) ? (areaParam as CentralArea) : undefined,
     districtId: districts.find((d) => d.slug === districtParam)?.id,
     withPolice: policeParam === "med" ? true : policeParam === "utan" ? false : undefined,
     status: (PLAN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PlanStatus) : undefined,
     organisation: organisationParam || undefined,
+    tag: tagParam === "ungdom" ? "youthStrategy" : tagParam === "vbe" ? "violentExtremism" : undefined,
   };
   const sortParam = one(sp.sort);
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : "district";
@@ -131,6 +133,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   if (filter.withPolice !== undefined) filterQuery.set("police", policeParam);
   if (filter.status) filterQuery.set("status", filter.status);
   if (filter.organisation) filterQuery.set("organisation", filter.organisation);
+  if (filter.tag) filterQuery.set("tag", tagParam);
   const sortHref = (key: SortKey) => {
     const q = new URLSearchParams(filterQuery);
     q.set("sort", key);
@@ -230,6 +233,16 @@ export default async function ReviewPage({ params, searchParams }: Params) {
               <option value="">Alla åtgärder</option>
               <option value="med">Bara åtgärder med polisen</option>
               <option value="utan">Bara åtgärder utan polisen</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-tag" className={label}>
+              Märkning
+            </label>
+            <select id="filter-tag" name="tag" defaultValue={filter.tag ? tagParam : ""} className={input}>
+              <option value="">Alla åtgärder</option>
+              <option value="ungdom">Strategin för barn och unga</option>
+              <option value="vbe">Våldsbejakande extremism (VBE)</option>
             </select>
           </div>
           <div>
