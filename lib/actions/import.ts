@@ -3,8 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readWorkbook, type ImportIssue, type ImportSheet } from "@/lib/domain/import";
-import { normalizeText } from "@/lib/domain/text";
-import { planImport } from "@/lib/domain/import-plan";
+import { planImport, sheetsToWrite } from "@/lib/domain/import-plan";
 import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -83,10 +82,8 @@ export async function applyImportAction(_prev: unknown, formData: FormData): Pro
     }
     const content = session.content as unknown as ImportContent;
     const current = await getPlanTree(plan.id, undefined, tx);
-    const ownAreaExists = (s: ImportSheet) => current.some((a) => a.centralArea === null && normalizeText(a.name).toLocaleLowerCase("sv-SE") === normalizeText(s.area.name).toLocaleLowerCase("sv-SE"));
     // A sheet for a new own area comes along only when the user ticked it.
-    const sheets = content.sheets.filter((s, i) => s.area.centralArea !== null || ownAreaExists(s) || input.include.has(i));
-    const planned = planImport(sheets, current, plan.year);
+    const planned = planImport(sheetsToWrite(content.sheets, current, input.include), current, plan.year);
     const audit = await writeImport(tx, plan.id, actor.userId, planned);
     await insertAudits(tx, audit);
     await insertAudit(tx, { actorId: actor.userId, action: "plan.import", entityType: "plan", entityId: plan.id, planId: plan.id, after: { file: session.fileName, changes: audit.length } });

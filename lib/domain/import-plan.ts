@@ -36,6 +36,16 @@ function index(areas: readonly AreaNode[]) {
   return { under: (id: string | null | undefined, parentId: string | null) => (id && parentId && parent.get(id) === parentId ? id : null), goalsOf };
 }
 
+/** A sheet that is neither a central area nor one of the plan's own areas (by name): it would add an own area. */
+export function isNewOwnArea(sheet: ImportSheet, current: readonly AreaNode[]): boolean {
+  return sheet.area.centralArea === null && !current.some((a) => a.centralArea === null && norm(a.name) === norm(sheet.area.name));
+}
+
+/** What is written: every sheet of a central or existing area, a new own area only when the user chose it (by sheet index). */
+export function sheetsToWrite(sheets: readonly ImportSheet[], current: readonly AreaNode[], chosen: ReadonlySet<number>): ImportSheet[] {
+  return sheets.filter((s, i) => !isNewOwnArea(s, current) || chosen.has(i));
+}
+
 /**
  * The import as a tree to write: each sheet into its area (a central area, an own area of the
  * same name, or a new own area), rows grouped by id where the file has the plan's ids and by

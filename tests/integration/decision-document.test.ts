@@ -7,37 +7,18 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
 import { measureContentHash, needsPoliceSignature } from "@/lib/domain/cosign";
-import { draftAreasFromSeedPlan } from "@/lib/domain/seed-rows";
-import { CENTRAL_AREAS, type AreaNode, type MeasureNode } from "@/lib/domain/types";
+import { type AreaNode, type MeasureNode } from "@/lib/domain/types";
 import { renderDecisionDocument } from "@/lib/pdf/decision-document";
 import { planForDocument, type PlanForDocument, type StoredDecision, type StoredSignature } from "@/lib/pdf/document";
 import { toWinAnsi, wrapText } from "@/lib/pdf/text";
-import { loadSeedPlan } from "@/tests/support/builders";
+import { seedPlanTree } from "@/tests/support/builders";
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(path.join(tmpdir(), "decision-pdf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function farsta(): AreaNode[] {
-  const drafts = draftAreasFromSeedPlan(loadSeedPlan("farsta-2025"));
-  return CENTRAL_AREAS.map((c, position) => {
-    const d = drafts.find((x) => x.centralArea === c)!;
-    return {
-      id: randomUUID(),
-      name: CENTRAL_AREA_NAMES[c],
-      centralArea: c,
-      position,
-      problems: d.problems.map((p) => ({
-        ...p,
-        id: randomUUID(),
-        causes: p.causes.map((cause) => ({ ...cause, id: randomUUID(), measures: cause.measures.map((m) => ({ ...m, id: randomUUID(), goals: m.goals.map((g) => ({ ...g, id: randomUUID() })) })) })),
-      })),
-    };
-  });
-}
 
 const measuresOf = (areas: AreaNode[]): MeasureNode[] => areas.flatMap((a) => a.problems.flatMap((p) => p.causes.flatMap((c) => c.measures)));
 
@@ -63,7 +44,7 @@ describe("the decision document as a PDF (Farsta 2025)", () => {
   let pages: string[];
 
   beforeAll(async () => {
-    areas = farsta();
+    areas = seedPlanTree("farsta-2025");
     const police = measuresOf(areas).filter(needsPoliceSignature);
     // Every police measure signed, except one declined and one signed to an earlier wording.
     const signatures = new Map<string, StoredSignature[]>(
@@ -176,7 +157,7 @@ describe("text for the standard fonts", () => {
   });
 
   it("renders a plan with an area without problems, a huge row and odd characters", async () => {
-    const [area] = farsta();
+    const [area] = seedPlanTree("farsta-2025");
     const long = Array.from({ length: 400 }, (_, i) => `ord${i}`).join(" ");
     const measure = area!.problems[0]!.causes[0]!.measures[0]!;
     const huge: AreaNode = { ...area!, problems: [{ ...area!.problems[0]!, description: `${long} ↔ Łódź`, causes: [{ ...area!.problems[0]!.causes[0]!, measures: [{ ...measure, goals: [] }] }] }] };

@@ -2,41 +2,20 @@
 // to CSV without a repair prompt, its sheets and row counts match the plan. Needs `soffice`
 // (Debian's libreoffice-calc; .ci/run installs it).
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
-import { draftAreasFromSeedPlan } from "@/lib/domain/seed-rows";
 import { summarizeTree } from "@/lib/domain/summary";
-import { CENTRAL_AREAS, type AreaNode } from "@/lib/domain/types";
 import { SHEETS } from "@/lib/domain/workbook";
 import { planWorkbook } from "@/lib/xlsx/export";
-import { loadSeedPlan } from "@/tests/support/builders";
+import { seedPlanTree } from "@/tests/support/builders";
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const dir = mkdtempSync(path.join(tmpdir(), "lo-export-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function farsta(): AreaNode[] {
-  const drafts = draftAreasFromSeedPlan(loadSeedPlan("farsta-2025"));
-  return CENTRAL_AREAS.map((c, position) => {
-    const d = drafts.find((x) => x.centralArea === c)!;
-    return {
-      id: randomUUID(),
-      name: CENTRAL_AREA_NAMES[c],
-      centralArea: c,
-      position,
-      problems: d.problems.map((p) => ({
-        ...p,
-        id: randomUUID(),
-        causes: p.causes.map((cause) => ({ ...cause, id: randomUUID(), measures: cause.measures.map((m) => ({ ...m, id: randomUUID(), goals: m.goals.map((g) => ({ ...g, id: randomUUID() })) })) })),
-      })),
-    };
-  });
-}
 
 /** Minimal RFC 4180 reader: LibreOffice quotes cells with newlines, commas or quotes. */
 function parseCsv(text: string): string[][] {
@@ -73,7 +52,7 @@ function parseCsv(text: string): string[][] {
 
 describe("LibreOffice reads the export", () => {
   it("converts every sheet without repair; the sheets and their rows match the plan", async () => {
-    const areas = farsta();
+    const areas = seedPlanTree("farsta-2025");
     const summary = summarizeTree({ id: "p", areas }).rows;
     const file = path.join(dir, "farsta.xlsx");
     writeFileSync(file, await planWorkbook({ districtName: "Farsta", year: 2025, areas, summary }));

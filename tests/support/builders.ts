@@ -4,7 +4,8 @@
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { SeedPlan } from "../../lib/domain/seed-rows";
+import { randomUUID } from "node:crypto";
+import { draftAreasFromSeedPlan, type DraftArea, type SeedPlan } from "../../lib/domain/seed-rows";
 import { CENTRAL_AREA_NAMES } from "../../lib/domain/areas";
 import {
   CENTRAL_AREAS,
@@ -153,4 +154,31 @@ export function distinctSeedValues(column: "when" | "responsible"): string[] {
     }
   }
   return [...values].sort();
+}
+
+/** A seed plan as the app holds it: the five central areas in order (then own areas), uuids everywhere. */
+export function seedPlanTree(file: SeedFile): AreaNode[] {
+  const drafts = draftAreasFromSeedPlan(loadSeedPlan(file));
+  const areas: DraftArea[] = [
+    ...CENTRAL_AREAS.map((c) => drafts.find((d) => d.centralArea === c) ?? { name: CENTRAL_AREA_NAMES[c], centralArea: c, position: 0, problems: [] }),
+    ...drafts.filter((d) => d.centralArea === null),
+  ];
+  return areas.map((a, position) => ({
+    id: randomUUID(),
+    name: a.centralArea ? CENTRAL_AREA_NAMES[a.centralArea] : a.name,
+    centralArea: a.centralArea,
+    position,
+    problems: a.problems.map((p) => ({
+      id: randomUUID(),
+      collectiveName: p.collectiveName,
+      description: p.description,
+      position: p.position,
+      causes: p.causes.map((c) => ({
+        id: randomUUID(),
+        description: c.description,
+        position: c.position,
+        measures: c.measures.map((m) => ({ ...m, id: randomUUID(), goals: m.goals.map((g) => ({ ...g, id: randomUUID() })) })),
+      })),
+    })),
+  }));
 }

@@ -1,44 +1,16 @@
 // The Excel export written by exceljs and read back by exceljs (a real spreadsheet reader),
 // then through the import reader: the template's layout, and every row found again by its id.
-import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CENTRAL_AREA_NAMES } from "../../lib/domain/areas";
 import { readWorkbook } from "../../lib/domain/import";
-import { draftAreasFromSeedPlan, type DraftArea } from "../../lib/domain/seed-rows";
 import { summarizeTree } from "../../lib/domain/summary";
 import { CENTRAL_AREAS, type AreaNode } from "../../lib/domain/types";
 import { COLUMNS, ID_COLUMN, parseRowIds, SHEETS } from "../../lib/domain/workbook";
 import { cityWorkbook, planWorkbook } from "../../lib/xlsx/export";
 import { checkWorkbookFile, readWorkbookGrids, WorkbookError } from "../../lib/xlsx/read";
-import { loadSeedPlan } from "../support/builders";
+import { seedPlanTree } from "../support/builders";
 
-/** A seed plan as the app holds it: five central areas in order, ids everywhere. */
-function planOf(file: "farsta-2025" | "skarholmen-2025"): AreaNode[] {
-  const drafts = draftAreasFromSeedPlan(loadSeedPlan(file));
-  const areas: DraftArea[] = [
-    ...CENTRAL_AREAS.map((c) => drafts.find((d) => d.centralArea === c) ?? { name: CENTRAL_AREA_NAMES[c], centralArea: c, position: 0, problems: [] }),
-    ...drafts.filter((d) => d.centralArea === null),
-  ];
-  return areas.map((a, position) => ({
-    id: randomUUID(),
-    name: a.centralArea ? CENTRAL_AREA_NAMES[a.centralArea] : a.name,
-    centralArea: a.centralArea,
-    position,
-    problems: a.problems.map((p) => ({
-      id: randomUUID(),
-      collectiveName: p.collectiveName,
-      description: p.description,
-      position: p.position,
-      causes: p.causes.map((c) => ({
-        id: randomUUID(),
-        description: c.description,
-        position: c.position,
-        measures: c.measures.map((m) => ({ ...m, id: randomUUID(), goals: m.goals.map((g) => ({ ...g, id: randomUUID() })) })),
-      })),
-    })),
-  }));
-}
 
 async function exported(areas: AreaNode[]) {
   const summary = summarizeTree({ id: "plan", areas }).rows;
@@ -52,7 +24,7 @@ const measuresOf = (a: AreaNode) => a.problems.flatMap((p) => p.causes.flatMap((
 
 describe("export in the template's layout", () => {
   it("has the instruction sheet, one sheet per area in order, and the summary last", async () => {
-    const areas = planOf("farsta-2025");
+    const areas = seedPlanTree("farsta-2025");
     const { wb } = await exported(areas);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.instruction, ...areas.map((a) => a.name.slice(0, 31).trim()), SHEETS.summary]);
     const instruction = wb.getWorksheet(SHEETS.instruction)!;
@@ -67,7 +39,7 @@ describe("export in the template's layout", () => {
   });
 
   it("writes each area with headings, a help-text row, frozen headings, a hidden id column and one row per measure", async () => {
-    const areas = planOf("farsta-2025");
+    const areas = seedPlanTree("farsta-2025");
     const { wb } = await exported(areas);
     for (const area of areas) {
       const ws = wb.worksheets.find((w) => area.name.startsWith(w.name))!;
@@ -83,7 +55,7 @@ describe("export in the template's layout", () => {
   });
 
   it("numbers several goals, writes dates as date cells and ongoing work as Linjearbete", async () => {
-    const areas = planOf("farsta-2025");
+    const areas = seedPlanTree("farsta-2025");
     const { wb } = await exported(areas);
     const all = areas.flatMap((a) => {
       const ws = wb.worksheets.find((w) => a.name.startsWith(w.name))!;
@@ -102,7 +74,7 @@ describe("export in the template's layout", () => {
   });
 
   it("has the summary sheet with the counts and a total", async () => {
-    const areas = planOf("farsta-2025");
+    const areas = seedPlanTree("farsta-2025");
     const { wb } = await exported(areas);
     const ws = wb.getWorksheet(SHEETS.summary)!;
     const rows: unknown[][] = [];
@@ -121,7 +93,7 @@ describe("export in the template's layout", () => {
 
 describe("reading the export back (the import's reader)", () => {
   it.each(["farsta-2025", "skarholmen-2025"] as const)("%s: every area sheet and every row is found again, with its ids", async (file) => {
-    const areas = planOf(file);
+    const areas = seedPlanTree(file);
     const { bytes } = await exported(areas);
     const { sheets, issues } = readWorkbook(await readWorkbookGrids(bytes));
     expect(issues).toEqual([]);
@@ -183,8 +155,8 @@ describe("files that are refused before they are opened", () => {
 
 describe("the review group's workbook: every district of a year", () => {
   it("has one sheet per central area with a district column, own areas together, and the counts per district", async () => {
-    const farsta = planOf("farsta-2025");
-    const skarholmen = planOf("skarholmen-2025");
+    const farsta = seedPlanTree("farsta-2025");
+    const skarholmen = seedPlanTree("skarholmen-2025");
     const plans = [
       { districtName: "Farsta", status: "Beslutad av stadsdelsnämnden", areas: farsta, summary: summarizeTree({ id: "f", areas: farsta }).rows },
       { districtName: "Skärholmen", status: "Utkast", areas: skarholmen, summary: summarizeTree({ id: "s", areas: skarholmen }).rows },

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { countChanges, importChanges, notInFile, planImport, type ImportChange } from "@/lib/domain/import-plan";
+import { countChanges, importChanges, isNewOwnArea, notInFile, planImport, type ImportChange } from "@/lib/domain/import-plan";
 import { diffWords } from "@/lib/domain/diff";
-import { normalizeText } from "@/lib/domain/text";
 import type { ImportContent } from "@/lib/actions/import";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { db } from "@/lib/db/client";
@@ -15,7 +14,6 @@ export const metadata: Metadata = { title: "Förhandsgranska inläsning" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LEVEL = { area: "område", problem: "problem", cause: "orsak", measure: "åtgärd", goal: "operativt mål" } as const;
-const key = (s: string) => normalizeText(s).toLocaleLowerCase("sv-SE");
 
 function Words({ before, after }: { before: string; after: string }) {
   return (
@@ -39,8 +37,7 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
   const base = `/plans/${district.slug}/${plan.year}`;
   const content = session.content as unknown as ImportContent;
   const current = await getPlanTree(plan.id);
-  const ownExists = (name: string) => current.some((a) => a.centralArea === null && key(a.name) === key(name));
-  const newOwn = content.sheets.map((s, i) => ({ s, i })).filter(({ s }) => s.area.centralArea === null && !ownExists(s.area.name));
+  const newOwn = content.sheets.map((s, i) => ({ s, i })).filter(({ s }) => isNewOwnArea(s, current));
   const planned = planImport(content.sheets, current, plan.year);
   const changes = importChanges(planned, current);
   const staying = notInFile(planned, current);
