@@ -18,6 +18,13 @@ function measureColumns(f: TMeasureFields, keptNote: string | null = null) {
     deadlineKind: f.deadlineKind,
     deadlineDate: f.deadlineKind === "DATE" && f.deadlineDate ? new Date(`${f.deadlineDate}T00:00:00Z`) : null,
     deadlineNote: keptNote,
+    confidential: f.confidential,
+    evidenceEffect: f.evidenceEffect,
+    evidenceMechanism: f.evidenceMechanism,
+    evidenceContext: f.evidenceContext,
+    evidenceImplementation: f.evidenceImplementation,
+    evidenceEconomy: f.evidenceEconomy,
+    evidenceLinks: f.evidenceLinks,
   };
 }
 

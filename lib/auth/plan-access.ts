@@ -21,7 +21,9 @@ export async function loadPlanAccess(districtSlug: string, yearParam: string) {
   const plan = await getPlanByDistrictYear(district.districtId, year);
   const canCreate = authorize(actor, "plan.create", { scope: district }).ok;
   const edit = plan ? authorize(actor, "plan.edit", { scope: district, planStatus: plan.status as PlanStatus }) : null;
-  return { actor, district, year, plan, canCreate, canEdit: edit?.ok ?? false, readOnlyReason: edit && !edit.ok ? edit.message : null };
+  // Sekretess (lib/domain/confidential.ts): pages pass this to visibleAreas.
+  const canReadConfidential = authorize(actor, "measure.readConfidential", { scope: district }).ok;
+  return { actor, district, year, plan, canCreate, canEdit: edit?.ok ?? false, readOnlyReason: edit && !edit.ok ? edit.message : null, canReadConfidential };
 }
 
 export async function requirePlan(districtSlug: string, yearParam: string) {

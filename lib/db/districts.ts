@@ -34,3 +34,20 @@ export async function listDistrictsWithPlans(municipalityIds: string[]) {
     },
   });
 }
+
+/** Every district of the given municipalities with what the permission rules need (for cross-district lists and search). */
+export async function listDistrictScopes(municipalityIds: string[]): Promise<DistrictWithScope[]> {
+  if (municipalityIds.length === 0) return [];
+  const rows = await db.district.findMany({
+    where: { municipalityId: { in: municipalityIds } },
+    orderBy: { name: "asc" },
+    include: { policeAreas: { select: { policeAreaId: true } } },
+  });
+  return rows.map((d) => ({
+    districtId: d.id,
+    municipalityId: d.municipalityId,
+    policeAreaIds: d.policeAreas.map((p) => p.policeAreaId),
+    slug: d.slug,
+    name: d.name,
+  }));
+}

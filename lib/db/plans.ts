@@ -86,6 +86,16 @@ export async function getPlanTree(planId: string, areaId?: string, client: Tx = 
           position: m.position,
           version: m.version,
           carriedFromId: m.carriedFromId,
+          copiedFromId: m.copiedFromId,
+          confidential: m.confidential,
+          evidence: {
+            evidenceEffect: m.evidenceEffect,
+            evidenceMechanism: m.evidenceMechanism,
+            evidenceContext: m.evidenceContext,
+            evidenceImplementation: m.evidenceImplementation,
+            evidenceEconomy: m.evidenceEconomy,
+            evidenceLinks: m.evidenceLinks,
+          },
           goals: m.goals.map((g) => ({
             id: g.id,
             description: g.description,
@@ -112,8 +122,12 @@ export function asPlanTree(planId: string, areas: EditorArea[]): PlanTree {
   return { id: planId, areas };
 }
 
-/** The summary tab, counted by the database from the live rows (one row per area, in order). */
-export async function getPlanSummary(planId: string): Promise<SummaryRow[]> {
+/**
+ * The summary tab, counted by the database from the live rows (one row per area, in order).
+ * `withConfidential`: count measures with sekretess (and their goals) too — only for a reader who
+ * may see them, never for a file (lib/domain/confidential.ts).
+ */
+export async function getPlanSummary(planId: string, { withConfidential }: { withConfidential: boolean }): Promise<SummaryRow[]> {
   const rows = await db.$queryRaw<
     { areaId: string; areaName: string; problems: bigint; causes: bigint; measures: bigint; goals: bigint }[]
   >`
@@ -123,7 +137,7 @@ export async function getPlanSummary(planId: string): Promise<SummaryRow[]> {
     FROM "PriorityArea" a
     LEFT JOIN "Problem" p ON p."areaId" = a."id"
     LEFT JOIN "Cause" c ON c."problemId" = p."id"
-    LEFT JOIN "Measure" m ON m."causeId" = c."id"
+    LEFT JOIN "Measure" m ON m."causeId" = c."id" AND (${withConfidential} OR NOT m."confidential")
     LEFT JOIN "Goal" g ON g."measureId" = m."id"
     WHERE a."planId" = ${planId}::uuid
     GROUP BY a."id", a."name", a."position"
@@ -168,4 +182,12 @@ export async function insertPlanWithCentralAreas(tx: Tx, districtId: string, yea
     })),
   });
   return plan;
+}
+
+/** The ids of the plan's measures that have sekretess now (to hide them in stored versions too). */
+export async function confidentialMeasureIds(planId: string): Promise<Set<string>> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT m."id" FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+    JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE a."planId" = ${planId}::uuid AND m."confidential"`;
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { isSmart } from "@/lib/domain/smart";
 import type { CentralArea, Deadline, PlanStatus } from "@/lib/domain/types";
-import { db } from "@/lib/db/client";
+import type { GoalStatus } from "@/lib/domain/follow-up";
+import { db, Prisma } from "@/lib/db/client";
+import { LATEST_GOAL_STATUS } from "@/lib/db/sql";
 
 // The review console (/review/{year}): districts × priority areas of one year, counted by the
 // database. Nothing here loads a plan tree: one aggregation query for the counts, one light
@@ -17,6 +19,8 @@ export type ReviewFilter = {
   /** Only measures tagged for the youth strategy, or for violent extremism (VBE). */
   tag?: "youthStrategy" | "violentExtremism";
   status?: PlanStatus;
+  /** Only measures with a goal whose latest follow-up status is this ("NONE": no status yet). */
+  followUp?: GoalStatus | "NONE";
 };
 
 export type ReviewCounts = {
@@ -77,10 +81,9 @@ export async function reviewMatrix(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<ReviewMatrix> {
   if (municipalityIds.length === 0) return { rows: [], total: { ...emptyCounts(), plans: 0 } };
-  const measureFiltered = filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "" || filter.tag !== undefined;
-  const tag = filter.tag ?? null;
-  const organisation = (filter.organisation ?? "").trim() || null;
-  const withPolice = filter.withPolice ?? null;
+  const measureFiltered =
+    filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "" || filter.tag !== undefined || filter.followUp !== undefined;
+  const measureWhere = measureFilterSql(filter);
 
   const rows = await db.$queryRaw<
     {
@@ -114,46 +117,30 @@ export async function reviewMatrix(
         AND (${filter.area ?? null}::text IS NULL OR a."centralArea"::text = ${filter.area ?? null}::text)
     ),
     mf AS (
-      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId", m."youthStrategy", m."violentExtremism",
-             (m."withPolice" OR EXISTS (
-               SELECT 1 FROM "ResponsibleParty" r
-               WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
-             )) AS "police",
+      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId", ${policeSql} AS "police",
              -- follow-up.ts#isOverdue: a date that has passed, and no goal or a goal whose latest
              -- status (year end over T2 over T1, rounds without a status skipped) is not MET/MOVED.
              (m."deadlineKind" = 'DATE' AND m."deadlineDate" IS NOT NULL AND m."deadlineDate" < ${today}::date AND (
                NOT EXISTS (SELECT 1 FROM "Goal" g WHERE g."measureId" = m."id")
                OR EXISTS (
                  SELECT 1 FROM "Goal" g
-                 WHERE g."measureId" = m."id" AND COALESCE((
-                   SELECT f."status"::text FROM "GoalFollowUp" f JOIN "FollowUpRound" fr ON fr."id" = f."roundId"
-                   WHERE f."goalId" = g."id" AND f."status" IS NOT NULL
-                   ORDER BY CASE fr."kind" WHEN 'YEAR_END' THEN 3 WHEN 'T2' THEN 2 ELSE 1 END DESC
-                   LIMIT 1
-                 ), 'NONE') NOT IN ('MET', 'MOVED_TO_NEXT_YEAR')
+                 WHERE g."measureId" = m."id" AND COALESCE(${LATEST_GOAL_STATUS}, 'NONE') NOT IN ('MET', 'MOVED_TO_NEXT_YEAR')
                )
              )) AS "overdue"
       FROM "Measure" m
       JOIN "Cause" c ON c."id" = m."causeId"
       JOIN "Problem" p ON p."id" = c."problemId"
       JOIN ar ON ar."id" = p."areaId"
-    ),
-    sel AS (
-      SELECT * FROM mf
-      WHERE (${withPolice}::boolean IS NULL OR mf."police" = ${withPolice}::boolean)
-        AND (${organisation}::text IS NULL OR EXISTS (
-          SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = mf."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
-        ))
-        AND (${tag}::text IS NULL OR (${tag}::text = 'youthStrategy' AND mf."youthStrategy") OR (${tag}::text = 'violentExtremism' AND mf."violentExtremism"))
+      WHERE ${measureWhere}
     ),
     ms AS (
       SELECT "areaId", COUNT(*) AS "measures", COUNT(*) FILTER (WHERE "police") AS "policeMeasures",
              COUNT(*) FILTER (WHERE "overdue") AS "overdueMeasures",
              COUNT(DISTINCT "problemId") AS "problems", COUNT(DISTINCT "causeId") AS "causes"
-      FROM sel GROUP BY "areaId"
+      FROM mf GROUP BY "areaId"
     ),
     gs AS (
-      SELECT sel."areaId", COUNT(*) AS "goals" FROM "Goal" g JOIN sel ON sel."id" = g."measureId" GROUP BY sel."areaId"
+      SELECT mf."areaId", COUNT(*) AS "goals" FROM "Goal" g JOIN mf ON mf."id" = g."measureId" GROUP BY mf."areaId"
     ),
     ps AS (
       SELECT p."areaId", COUNT(DISTINCT p."id") AS "problems", COUNT(c."id") AS "causes"
@@ -174,9 +161,7 @@ export async function reviewMatrix(
 
   const smart = await smartGoalsPerArea(
     rows.map((r) => r.areaId),
-    withPolice,
-    organisation,
-    tag,
+    measureWhere,
   );
 
   const out: ReviewRow[] = rows.map((r) => ({
@@ -209,9 +194,9 @@ export async function reviewMatrix(
  * The SMART share. smartCheck (lib/domain/smart.ts) is a TypeScript rule of Swedish wording
  * (numbers as words, periods, vague verbs) that has no faithful SQL form, so it runs here, on a
  * light query of just the goals' own columns and their measure's deadline — one flat row per
- * goal, no plan tree. The same measure filters as the counts apply.
+ * goal, no plan tree. The same measure filter as the counts applies.
  */
-async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, organisation: string | null, tag: string | null): Promise<Map<string, number>> {
+async function smartGoalsPerArea(areaIds: string[], measureWhere: Prisma.Sql): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (areaIds.length === 0) return out;
   const goals = await db.$queryRaw<
@@ -223,15 +208,7 @@ async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, 
     JOIN "Measure" m ON m."id" = g."measureId"
     JOIN "Cause" c ON c."id" = m."causeId"
     JOIN "Problem" p ON p."id" = c."problemId"
-    WHERE p."areaId" = ANY(${areaIds}::uuid[])
-      AND (${withPolice}::boolean IS NULL OR (m."withPolice" OR EXISTS (
-        SELECT 1 FROM "ResponsibleParty" r
-        WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
-      )) = ${withPolice}::boolean)
-      AND (${organisation}::text IS NULL OR EXISTS (
-        SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = m."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0
-      ))
-      AND (${tag}::text IS NULL OR (${tag}::text = 'youthStrategy' AND m."youthStrategy") OR (${tag}::text = 'violentExtremism' AND m."violentExtremism"))`;
+    WHERE p."areaId" = ANY(${areaIds}::uuid[]) AND ${measureWhere}`;
   for (const g of goals) {
     const deadline: Deadline =
       g.deadlineKind === "DATE" && g.deadlineDate
@@ -246,4 +223,29 @@ async function smartGoalsPerArea(areaIds: string[], withPolice: boolean | null, 
     if (ok) out.set(g.areaId, (out.get(g.areaId) ?? 0) + 1);
   }
   return out;
+}
+
+/** Is measure m done with the police: withPolice, or a police party among the responsible (cosign.ts#needsPoliceSignature). */
+const policeSql = Prisma.sql`(m."withPolice" OR EXISTS (
+  SELECT 1 FROM "ResponsibleParty" r
+  WHERE r."measureId" = m."id" AND (r."organisation" ~* ${POLICE_PARTY_SQL_REGEX} OR COALESCE(r."role", '') ~* ${POLICE_PARTY_SQL_REGEX})
+))`;
+
+/**
+ * The measure filter on measure m, the same for the counts and the SMART share. Measures with
+ * sekretess never count: the console compares districts and is read outside them (confidential.ts).
+ */
+function measureFilterSql(filter: ReviewFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`NOT m."confidential"`];
+  if (filter.withPolice !== undefined) parts.push(Prisma.sql`${policeSql} = ${filter.withPolice}`);
+  const organisation = (filter.organisation ?? "").trim();
+  if (organisation) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ResponsibleParty" r WHERE r."measureId" = m."id" AND strpos(lower(r."organisation"), lower(${organisation}::text)) > 0)`);
+  }
+  if (filter.tag === "youthStrategy") parts.push(Prisma.sql`m."youthStrategy"`);
+  if (filter.tag === "violentExtremism") parts.push(Prisma.sql`m."violentExtremism"`);
+  if (filter.followUp) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "Goal" g WHERE g."measureId" = m."id" AND COALESCE(${LATEST_GOAL_STATUS}, 'NONE') = ${filter.followUp}::text)`);
+  }
+  return Prisma.join(parts, " AND ");
 }

@@ -52,11 +52,34 @@ export async function listPlanComments(planId: string) {
 }
 
 /** The plan's audit log, newest first, optionally filtered by person and by kind of object. */
-export async function listPlanAudit(planId: string, filter: { actorId?: string; entityType?: string }) {
+/** `hiddenEntityIds`: rows about these never show (measures with sekretess, for a reader who may not see them). */
+export async function listPlanAudit(planId: string, filter: { actorId?: string; entityType?: string; hiddenEntityIds?: string[] }) {
   return db.auditLog.findMany({
-    where: { planId, ...(filter.actorId ? { actorId: filter.actorId } : {}), ...(filter.entityType ? { entityType: filter.entityType } : {}) },
+    where: {
+      planId,
+      ...(filter.actorId ? { actorId: filter.actorId } : {}),
+      ...(filter.entityType ? { entityType: filter.entityType } : {}),
+      ...(filter.hiddenEntityIds?.length ? { entityId: { notIn: filter.hiddenEntityIds } } : {}),
+    },
     orderBy: { id: "desc" },
     take: 500,
     select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { id: true, name: true } } },
   });
+}
+
+/**
+ * Everything the audit log can name about the plan's measures with sekretess: the measures, their
+ * goals and their follow-up rows (the history page hides these rows from outsiders).
+ */
+export async function confidentialEntityIds(planId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH m AS (
+      SELECT m."id" FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE a."planId" = ${planId}::uuid AND m."confidential"
+    )
+    SELECT "id" FROM m
+    UNION ALL SELECT g."id" FROM "Goal" g WHERE g."measureId" IN (SELECT "id" FROM m)
+    UNION ALL SELECT f."id" FROM "MeasureFollowUp" f WHERE f."measureId" IN (SELECT "id" FROM m)
+    UNION ALL SELECT f."id" FROM "GoalFollowUp" f JOIN "Goal" g ON g."id" = f."goalId" WHERE g."measureId" IN (SELECT "id" FROM m)`;
+  return rows.map((r) => r.id);
 }

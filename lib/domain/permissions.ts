@@ -18,6 +18,7 @@ export const ALL_PERMISSIONS = [
   "plan.councilDecision",
   "plan.reopen",
   "measure.cosign",
+  "measure.readConfidential",
   "followUp.write",
   "followUp.assess",
   "comment.create",
@@ -70,6 +71,7 @@ export const PERMISSION_MESSAGES = {
   cannotReopen: "Du har inte behörighet att öppna planen för ändringar. Det gör stadsdelsområdets trygghetsstrateg.",
   cannotCosign:
     "Du har inte behörighet att skriva under åtgärden. Det gör polisen i ett lokalpolisområde som samverkar med stadsdelsområdet.",
+  cannotReadConfidential: "Du har inte behörighet att se åtgärder med sekretess. De visas bara i sitt eget stadsdelsområde och för polisen där.",
   cannotFollowUp: "Du har inte behörighet att skriva uppföljning i det här stadsdelsområdet.",
   cannotAssess:
     "Du har inte behörighet att bedöma målen eller markera uppföljningen som klar. Det gör stadsdelsområdets trygghetsstrateg.",
@@ -101,6 +103,12 @@ export const PERMISSION_RULES: Readonly<Record<Permission, PermissionRule>> = {
   "plan.councilDecision": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotRecordCouncilDecision" },
   "plan.reopen": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotReopen" },
   "measure.cosign": { grant: { POLICE: "servingPoliceArea" }, status: "any", forbidden: "cannotCosign" },
+  // Sekretess (lib/domain/confidential.ts): the district's own people and the police who work there.
+  "measure.readConfidential": {
+    grant: { STRATEGIST: "district", STEERING_GROUP: "district", POLICE: "servingPoliceArea", ADMIN: "municipality" },
+    status: "any",
+    forbidden: "cannotReadConfidential",
+  },
   // Which plans and measures: lib/domain/follow-up.ts (decided plans; the police their measures).
   "followUp.write": { grant: { ...STRATEGIST_OR_ADMIN, POLICE: "servingPoliceArea" }, status: "any", forbidden: "cannotFollowUp" },
   "followUp.assess": { grant: STRATEGIST_OR_ADMIN, status: "any", forbidden: "cannotAssess" },

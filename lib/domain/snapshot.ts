@@ -44,6 +44,7 @@ function copyMeasure(m: MeasureNode): MeasureNode {
     youthStrategy: m.youthStrategy,
     violentExtremism: m.violentExtremism,
     position: m.position,
+    ...(m.confidential ? { confidential: true } : {}),
     goals: byPosition(m.goals).map(copyGoal),
   };
 }
@@ -112,6 +113,7 @@ const ZMeasure: z.ZodType<MeasureNode> = z.object({
   youthStrategy: z.boolean(),
   violentExtremism: z.boolean(),
   position: ZPosition,
+  confidential: z.boolean().optional(),
   goals: z.array(ZGoal),
 });
 

@@ -49,6 +49,8 @@ export type MeasureNode = {
   youthStrategy: boolean;
   violentExtremism: boolean;
   position: number;
+  /** Sekretess (confidential.ts): shown only inside the district, never exported. */
+  confidential?: boolean;
   goals: GoalNode[];
 };
 export type CauseNode = { id: string; description: string; position: number; measures: MeasureNode[] };

@@ -230,6 +230,7 @@ function titlePage(w: Writer, plan: PlanForDocument): { tocY: number[] } {
   w.paragraph(DOCUMENT_TEXTS.appendix.toLocaleUpperCase("sv-SE"), BOLD, 10, MUTED, 10);
   w.paragraph(documentTitle(plan), BOLD, 24, INK, 10);
   w.paragraph(DOCUMENT_TEXTS.law, REGULAR, 10.5, INK, 16);
+  if (plan.confidentialNote) w.paragraph(plan.confidentialNote, BOLD, 10.5, INK, 16);
 
   w.heading("Beslut", 13);
   for (const line of decisionLines(plan.decisions)) w.paragraph(line, REGULAR, 11, INK, 2);

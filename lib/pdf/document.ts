@@ -2,6 +2,7 @@
 // decided plan. Built from the decided version's snapshot, the plan's decisions and the police
 // co-signatures; pure (no database, no PDF library), so both renderers and the tests share it.
 
+import { confidentialNote, omitConfidential } from "@/lib/domain/confidential";
 import { formatDate } from "@/lib/dates";
 import { needsPoliceSignature, signatureState, type SignatureStateName } from "@/lib/domain/cosign";
 import { formatDeadline } from "@/lib/domain/deadline";
@@ -38,6 +39,8 @@ export type PlanForDocument = {
   summary: SummaryRow[];
   decisions: DocumentDecisions;
   signatures: DocumentSignature[];
+  /** "2 åtgärder med sekretess ingår inte…" when measures with sekretess were left out (confidential.ts). */
+  confidentialNote: string | null;
 };
 
 export const DOCUMENT_TEXTS = {
@@ -239,8 +242,13 @@ export function planForDocument(input: {
   areas: AreaNode[];
   decisions: readonly StoredDecision[];
   signaturesOf: (measureId: string) => readonly StoredSignature[];
+  /** Measures with sekretess now, to leave out of a version stored before they were marked. */
+  confidentialIds?: ReadonlySet<string>;
 }): PlanForDocument {
-  const areas = byPosition(input.areas);
+  // A public document: never a measure with sekretess.
+  const open = omitConfidential(input.areas, input.confidentialIds);
+  const omitted = countMeasures(input.areas) - countMeasures(open);
+  const areas = byPosition(open);
   return {
     districtName: input.districtName,
     year: input.year,
@@ -249,5 +257,10 @@ export function planForDocument(input: {
     summary: summarizeTree({ id: "document", areas }).rows,
     decisions: documentDecisions(input.decisions, input.versionNumber),
     signatures: documentSignatures(areas, input.signaturesOf),
+    confidentialNote: confidentialNote(omitted),
   };
+}
+
+function countMeasures(areas: readonly AreaNode[]): number {
+  return areas.reduce((n, a) => n + a.problems.reduce((k, p) => k + p.causes.reduce((j, c) => j + c.measures.length, 0), 0), 0);
 }

@@ -3,6 +3,7 @@ import { isFollowUpStatus } from "@/lib/domain/follow-up";
 import { parseSnapshot } from "@/lib/domain/snapshot";
 import type { PlanStatus } from "@/lib/domain/types";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
+import { confidentialMeasureIds } from "@/lib/db/plans";
 import { getPlanVersion, listDecisions, listPlanVersions } from "@/lib/db/versions";
 import { planForDocument, type PlanForDocument } from "@/lib/pdf/document";
 
@@ -24,10 +25,11 @@ export async function loadDecisionDocument(plan: { id: string; year: number; sta
   if (!isFollowUpStatus(plan.status as PlanStatus)) return { ok: false, reason: "NOT_DECIDED", message: DECISION_DOCUMENT_MESSAGES.NOT_DECIDED };
   const versions = await listPlanVersions(plan.id);
   const latest = versions[versions.length - 1];
-  const [version, decisions, signatures] = await Promise.all([
+  const [version, decisions, signatures, confidentialIds] = await Promise.all([
     latest ? getPlanVersion(plan.id, latest.number) : null,
     listDecisions(plan.id),
     getSignaturesByMeasure(plan.id),
+    confidentialMeasureIds(plan.id),
   ]);
   if (!version) return { ok: false, reason: "NO_VERSION", message: DECISION_DOCUMENT_MESSAGES.NO_VERSION };
   const snapshot = parseSnapshot(version.snapshot);
@@ -40,6 +42,7 @@ export async function loadDecisionDocument(plan: { id: string; year: number; sta
       areas: snapshot.areas,
       decisions,
       signaturesOf: (measureId) => signatures.get(measureId) ?? [],
+      confidentialIds,
     }),
   };
 }

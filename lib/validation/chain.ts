@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { findPersonalData, personalDataMessage } from "@/lib/domain/personal-data";
+import { parseEvidenceLinks } from "@/lib/domain/evidence";
 
 // Input schemas of the plan editor's actions, shared by the forms (field names) and the actions.
 // Texts are trimmed and bounded; the limits are generous (the real plans have cells of several hundred words).
@@ -86,6 +87,25 @@ const measureFields = {
     .trim()
     .optional()
     .transform((v) => (v ? v : null)),
+  confidential: checkbox,
+  // Evidence after EMMIE (lib/domain/evidence.ts), all optional.
+  evidenceEffect: optionalText("den förväntade effekten", LIMITS.long),
+  evidenceMechanism: optionalText("mekanismen", LIMITS.long),
+  evidenceContext: optionalText("sammanhanget", LIMITS.long),
+  evidenceImplementation: optionalText("genomförandet", LIMITS.long),
+  evidenceEconomy: optionalText("kostnaden", LIMITS.short),
+  evidenceLinks: z
+    .string()
+    .max(5_000, "Länkarna får vara högst 5 000 tecken.")
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseEvidenceLinks(v ?? "");
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.links;
+    }),
   responsible: z
     .array(ZResponsibleParty)
     .max(LIMITS.parties, `Högst ${LIMITS.parties} ansvariga.`)
@@ -141,6 +161,9 @@ const goalFields = {
 };
 export const ZCreateGoalInput = ZPlanRef.extend({ measureId: id("Åtgärden"), ...goalFields });
 export const ZUpdateGoalInput = ZPlanRef.extend({ id: id("Målet", "ogiltigt"), version, ...goalFields });
+
+/** Copy a measure of another district's plan (`sourceId`) under one of this plan's causes. */
+export const ZCopyMeasureInput = ZPlanRef.extend({ causeId: id("Orsaken"), sourceId: id("Åtgärden att kopiera") });
 
 export const ZDeleteInput = ZPlanRef.extend({ id: id("Raden"), version });
 export const ZMoveInput = ZPlanRef.extend({ id: id("Raden"), direction: z.enum(["up", "down"]) });

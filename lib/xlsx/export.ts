@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
 import { CENTRAL_AREAS, type AreaNode, type SummaryRow } from "@/lib/domain/types";
 import { totalOf } from "@/lib/domain/summary";
+import { confidentialNote, countConfidential, omitConfidential } from "@/lib/domain/confidential";
 import {
   areaRows,
   COLUMNS,
@@ -30,11 +31,15 @@ const WRAP = { wrapText: true, vertical: "top" } as const;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E2F3" } } as const;
 const HELP_FONT = { italic: true, color: { argb: "FF444444" } } as const;
 
-function instructionSheet(wb: ExcelJS.Workbook, year: number, districtName: string) {
+function instructionSheet(wb: ExcelJS.Workbook, year: number, districtName: string, note: string | null) {
   const ws = wb.addWorksheet(SHEETS.instruction);
   ws.getColumn(1).width = 120;
   ws.addRow([`${INSTRUCTION_TITLE(year)} – ${districtName}`]).font = { bold: true, size: 16 };
   ws.addRow([]);
+  if (note) {
+    ws.addRow([note]).font = BOLD;
+    ws.addRow([]);
+  }
   for (const p of INSTRUCTION_TEXT) {
     ws.addRow([p]).alignment = WRAP;
     ws.addRow([]);
@@ -81,14 +86,18 @@ function summarySheet(wb: ExcelJS.Workbook, rows: SummaryRow[]) {
   ws.addRow(summaryCells({ areaName: "Totalt", ...t })).font = BOLD;
 }
 
-/** The plan as a workbook in the city's template: instruction, one sheet per area in order, summary. */
+/**
+ * The plan as a workbook in the city's template: instruction, one sheet per area in order, summary.
+ * A file is a public document: measures with sekretess are never in it (the instruction sheet
+ * says how many were left out); `summary` must be counted without them too.
+ */
 export async function planWorkbook(plan: PlanForExport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Trygghetsplan";
   wb.title = `${INSTRUCTION_TITLE(plan.year)} – ${plan.districtName}`;
-  instructionSheet(wb, plan.year, plan.districtName);
+  instructionSheet(wb, plan.year, plan.districtName, confidentialNote(countConfidential(plan.areas)));
   const taken = new Set<string>([SHEETS.instruction, SHEETS.summary]);
-  for (const area of plan.areas) {
+  for (const area of omitConfidential(plan.areas)) {
     const name = sheetName(area.name, taken);
     taken.add(name);
     areaSheet(wb, name, area, plan.followUpOf);
@@ -113,6 +122,9 @@ export async function cityWorkbook(year: number, plans: readonly DistrictPlanFor
     { name: "Egna områden", pick: (a: AreaNode) => a.centralArea === null, own: true },
   ];
   const taken = new Set<string>([SHEETS.summary]);
+  // Public like every file: no measure with sekretess (the summary sheet says how many were left out).
+  const omitted = plans.reduce((n, p) => n + countConfidential(p.areas), 0);
+  const open = plans.map((p) => ({ ...p, areas: omitConfidential(p.areas) }));
   for (const g of groups) {
     const name = sheetName(g.name, taken);
     taken.add(name);
@@ -126,7 +138,7 @@ export async function cityWorkbook(year: number, plans: readonly DistrictPlanFor
       cell.fill = HEADER_FILL;
       cell.alignment = WRAP;
     });
-    for (const plan of plans)
+    for (const plan of open)
       for (const area of plan.areas.filter(g.pick))
         for (const r of areaRows(area)) {
           const when = "date" in r.when ? new Date(`${r.when.date}T00:00:00Z`) : r.when.text;
@@ -142,6 +154,11 @@ export async function cityWorkbook(year: number, plans: readonly DistrictPlanFor
   for (const plan of plans) {
     for (const r of plan.summary) ws.addRow([plan.districtName, plan.status, ...summaryCells(r)]);
     ws.addRow([plan.districtName, plan.status, ...summaryCells({ areaName: "Totalt", ...totalOf(plan.summary) })]).font = BOLD;
+  }
+  const note = confidentialNote(omitted);
+  if (note) {
+    ws.addRow([]);
+    ws.addRow([note]).font = BOLD;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

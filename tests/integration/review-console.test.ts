@@ -110,7 +110,7 @@ describe("reviewMatrix on the demo plans", () => {
   it("counts problems, causes, measures and goals per district and area exactly as each plan's summary tab", async () => {
     const { rows, total } = await reviewMatrix([w.municipality.id], 2025, {}, TODAY);
     for (const plan of [w.planA, w.planB]) {
-      const summary = await getPlanSummary(plan.id);
+      const summary = await getPlanSummary(plan.id, { withConfidential: true });
       const mine = rows.filter((r) => r.planId === plan.id);
       expect(mine.map((r) => ({ areaId: r.areaId, areaName: r.areaName, problems: r.problems, causes: r.causes, measures: r.measures, goals: r.goals }))).toEqual(summary);
     }

@@ -202,6 +202,7 @@ plan.review              -          -      -              M            -
 plan.councilDecision     D          -      -              -            M
 plan.reopen              D          -      -              -            M
 measure.cosign           -          P      -              -            -
+measure.readConfidential D          P      D              -            M
 followUp.write           D          P      -              -            M
 followUp.assess          D          -      -              -            M
 comment.create           D          P      D              M            -
@@ -251,7 +252,7 @@ describe("authorize: the whole table (plan in DRAFT)", () => {
   it("the table has a row for every permission and nothing else", () => {
     expect(Object.keys(ACCESS).sort()).toEqual([...ALL_PERMISSIONS].sort());
     expect([...COLUMNS].sort()).toEqual([...ROLES].sort());
-    expect(MATRIX).toHaveLength(15 * 5 * 4);
+    expect(MATRIX).toHaveLength(16 * 5 * 4);
   });
 
   it.each(MATRIX)("%s: %s in %s → %s", (permission, role, place, allowed) => {
@@ -303,11 +304,11 @@ describe("permissionsFor", () => {
   });
 
   it.each<[Role, Permission[]]>([
-    ["STRATEGIST", ["plan.view", "plan.create", "plan.edit", "plan.submit", "plan.councilDecision", "plan.reopen", "followUp.write", "followUp.assess", "comment.create", "audit.view"]],
-    ["POLICE", ["plan.view", "measure.cosign", "followUp.write", "comment.create", "audit.view"]],
-    ["STEERING_GROUP", ["plan.view", "plan.decide", "plan.returnFromSteering", "comment.create", "audit.view"]],
+    ["STRATEGIST", ["plan.view", "plan.create", "plan.edit", "plan.submit", "plan.councilDecision", "plan.reopen", "measure.readConfidential", "followUp.write", "followUp.assess", "comment.create", "audit.view"]],
+    ["POLICE", ["plan.view", "measure.cosign", "measure.readConfidential", "followUp.write", "comment.create", "audit.view"]],
+    ["STEERING_GROUP", ["plan.view", "plan.decide", "plan.returnFromSteering", "measure.readConfidential", "comment.create", "audit.view"]],
     ["REVIEW_GROUP", ["plan.view", "plan.review", "comment.create", "audit.view"]],
-    ["ADMIN", ["plan.view", "plan.create", "plan.edit", "plan.submit", "plan.councilDecision", "plan.reopen", "followUp.write", "followUp.assess", "audit.view", "admin.manage"]],
+    ["ADMIN", ["plan.view", "plan.create", "plan.edit", "plan.submit", "plan.councilDecision", "plan.reopen", "measure.readConfidential", "followUp.write", "followUp.assess", "audit.view", "admin.manage"]],
   ])("%s in its own district, plan in DRAFT", (role, list) => {
     expect(permissionsFor(buildActor([MEMBERSHIP[role]]), PLACE["own district"].scope, "DRAFT")).toEqual(list);
   });
@@ -320,6 +321,6 @@ describe("permissionsFor", () => {
 
   it("joins several memberships", () => {
     const actor = buildActor([MEMBERSHIP.POLICE, MEMBERSHIP.REVIEW_GROUP]);
-    expect(permissionsFor(actor, PLACE["own district"].scope, "DECIDED")).toEqual(["plan.view", "plan.review", "measure.cosign", "followUp.write", "comment.create", "audit.view"]);
+    expect(permissionsFor(actor, PLACE["own district"].scope, "DECIDED")).toEqual(["plan.view", "plan.review", "measure.cosign", "measure.readConfidential", "followUp.write", "comment.create", "audit.view"]);
   });
 });

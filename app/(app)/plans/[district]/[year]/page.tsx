@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { visibleAreas } from "@/lib/domain/confidential";
 import Link from "next/link";
 import { areaIsComplete, countCompleteAreas, findIncomplete } from "@/lib/domain/completeness";
 import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
@@ -25,9 +26,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PlanOverviewPage({ params }: Params) {
   const { district: slug, year: yearParam } = await params;
-  const { actor, district, plan, canEdit } = await requirePlan(slug, yearParam);
+  const { actor, district, plan, canEdit, canReadConfidential } = await requirePlan(slug, yearParam);
   const base = `/plans/${district.slug}/${plan.year}`;
-  const tree = asPlanTree(plan.id, await getPlanTree(plan.id));
+  const tree = asPlanTree(plan.id, visibleAreas(await getPlanTree(plan.id), canReadConfidential));
   const issues = findIncomplete(tree);
   const { complete, total } = countCompleteAreas(tree);
   const unsigned = unsignedPoliceMeasures(tree, await getSignaturesByMeasure(plan.id));

@@ -29,7 +29,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ year: s
   });
   if (mine.length === 0) return text("Det finns inga planer för året som du granskar.", 404);
   const data = await Promise.all(
-    mine.map(async (p) => ({ districtName: p.district.name, status: STATUS_LABELS[p.status as PlanStatus], areas: await getPlanTree(p.id), summary: await getPlanSummary(p.id) })),
+    mine.map(async (p) => ({ districtName: p.district.name, status: STATUS_LABELS[p.status as PlanStatus], areas: await getPlanTree(p.id), summary: await getPlanSummary(p.id, { withConfidential: false }) })),
   );
   const body = await cityWorkbook(Number(year), data);
   return new Response(new Uint8Array(body), {

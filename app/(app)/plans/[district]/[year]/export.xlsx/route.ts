@@ -17,7 +17,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ distric
   const plan = district && authorize(actor, "plan.view", { scope: district }).ok ? await getPlanByDistrictYear(district.districtId, Number(year)) : null;
   if (!district || !plan) return new Response("Planen finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
-  const [areas, summary, followUp] = await Promise.all([getPlanTree(plan.id), getPlanSummary(plan.id), getPlanFollowUp(plan.id)]);
+  const [areas, summary, followUp] = await Promise.all([getPlanTree(plan.id), getPlanSummary(plan.id, { withConfidential: false }), getPlanFollowUp(plan.id)]);
   const texts = followUp.measures.get("YEAR_END");
   const body = await planWorkbook({ districtName: district.name, year: plan.year, areas, summary, followUpOf: (id) => texts?.get(id)?.text ?? null });
   const filename = `Åtgärdsplan ${plan.year} ${district.name}.xlsx`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleAreas } from "@/lib/domain/confidential";
 import { notFound } from "next/navigation";
 import { goalsInContext, isFollowUpStatus, roundOfSlug } from "@/lib/domain/follow-up";
 import { authorize } from "@/lib/domain/permissions";
@@ -11,7 +12,7 @@ export async function loadRound(slug: string, yearParam: string, roundSlug: stri
   const access = await requirePlan(slug, yearParam);
   const round = roundOfSlug(roundSlug);
   if (!round || !isFollowUpStatus(access.plan.status)) notFound();
-  const [areas, followUp] = await Promise.all([getPlanTree(access.plan.id), getPlanFollowUp(access.plan.id)]);
+  const [areas, followUp] = await Promise.all([getPlanTree(access.plan.id).then((a) => visibleAreas(a, access.canReadConfidential)), getPlanFollowUp(access.plan.id)]);
   const { actor, district } = access;
   const row = followUp.rounds.get(round);
   const goals = goalsInContext(areas).map((g) => ({ ...g, status: followUp.goals.get(round)?.get(g.id)?.status ?? null }));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { visibleAreas } from "@/lib/domain/confidential";
 import Link from "next/link";
 import {
   GOAL_STATUS_LABELS,
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** The Uppföljning tab: the rounds as a task list, goals by status, goals not met, overdue measures, next year. */
 export default async function FollowUpPage({ params }: Params) {
   const { district: slug, year } = await params;
-  const { actor, district, plan, canCreate } = await requirePlan(slug, year);
+  const { actor, district, plan, canCreate, canReadConfidential } = await requirePlan(slug, year);
   const base = `/plans/${district.slug}/${plan.year}`;
   if (!isFollowUpStatus(plan.status)) {
     return (
@@ -41,7 +42,7 @@ export default async function FollowUpPage({ params }: Params) {
     );
   }
 
-  const [areas, followUp, nextPlan] = await Promise.all([getPlanTree(plan.id), getPlanFollowUp(plan.id), getPlanByDistrictYear(district.districtId, plan.year + 1)]);
+  const [areas, followUp, nextPlan] = await Promise.all([getPlanTree(plan.id).then((a) => visibleAreas(a, canReadConfidential)), getPlanFollowUp(plan.id), getPlanByDistrictYear(district.districtId, plan.year + 1)]);
   const statusOf = latestStatuses(followUp);
   const goals = goalsInContext(areas).map((g) => ({ ...g, status: statusOf(g.id) }));
   const summary = summarizeGoalStatuses(areas.map((a) => ({ areaId: a.id, areaName: a.name, goals: goals.filter((g) => g.areaId === a.id) })));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePlan } from "@/lib/auth/plan-access";
 import { db } from "@/lib/db/client";
-import { listPlanAudit } from "@/lib/db/versions";
+import { confidentialEntityIds, listPlanAudit } from "@/lib/db/versions";
 
 export const metadata: Metadata = { title: "Ändringshistorik" };
 
@@ -15,7 +15,7 @@ const VERB_LABELS: Record<string, string> = {
   cosign: "signerades av polisen", decline: "avböjdes av polisen", submit: "skickades till styrgruppen", decide: "beslutades",
   return_from_steering: "skickades tillbaka av styrgruppen", review_accept: "godkändes av beredningsgruppen",
   review_return: "skickades tillbaka av beredningsgruppen", council_decide: "beslutades av nämnden", reopen: "öppnades för ändringar",
-  measureFollowUp: "skrevs", goalFollowUp: "sattes", complete: "markerades som klar",
+  measureFollowUp: "skrevs", goalFollowUp: "sattes", complete: "markerades som klar", copy: "kopierades från ett annat stadsdelsområde",
 };
 const actionLabel = (entityType: string, action: string) =>
   `${OBJECT_LABELS[entityType] ?? "Uppgift"} ${VERB_LABELS[action.split(".")[1] ?? ""] ?? "ändrades"}`;
@@ -30,8 +30,12 @@ function describe(value: unknown): string {
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ district: string; year: string }>; searchParams: Promise<{ person?: string; object?: string }> }) {
   const { district: slug, year } = await params;
   const { person, object } = await searchParams;
-  const { plan, district } = await requirePlan(slug, year);
-  const filter = { actorId: person && UUID.test(person) ? person : undefined, entityType: object && object in OBJECT_LABELS ? object : undefined };
+  const { plan, district, canReadConfidential } = await requirePlan(slug, year);
+  const filter = {
+    actorId: person && UUID.test(person) ? person : undefined,
+    entityType: object && object in OBJECT_LABELS ? object : undefined,
+    hiddenEntityIds: canReadConfidential ? [] : await confidentialEntityIds(plan.id),
+  };
   const [entries, people] = await Promise.all([
     listPlanAudit(plan.id, filter),
     db.user.findMany({ where: { auditEntries: { some: { planId: plan.id } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { visibleAreas } from "@/lib/domain/confidential";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { defaultCarrySelection } from "@/lib/domain/carry-over";
@@ -37,7 +38,7 @@ const short = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` 
  */
 export default async function NextYearPage({ params }: Params) {
   const { district: slug, year } = await params;
-  const { district, plan, canCreate } = await requirePlan(slug, year);
+  const { district, plan, canCreate, canReadConfidential } = await requirePlan(slug, year);
   if (!canCreate) forbidden();
   const next = plan.year + 1;
   const base = `/plans/${district.slug}/${plan.year}`;
@@ -56,7 +57,7 @@ export default async function NextYearPage({ params }: Params) {
       </>
     );
   }
-  const [areas, followUp] = await Promise.all([getPlanTree(plan.id), getPlanFollowUp(plan.id)]);
+  const [areas, followUp] = await Promise.all([getPlanTree(plan.id).then((a) => visibleAreas(a, canReadConfidential)), getPlanFollowUp(plan.id)]);
   const statusOf = latestStatuses(followUp);
   const selected = defaultCarrySelection(areas, statusOf);
   const ownAreas = areas.filter((a) => !a.centralArea);

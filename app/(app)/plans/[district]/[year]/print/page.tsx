@@ -108,6 +108,7 @@ export default async function DecisionPrintPage({ params }: Params) {
           {DOCUMENT_TEXTS.appendix}
         </h2>
         <p className="mb-4 max-w-4xl">{DOCUMENT_TEXTS.law}</p>
+        {doc.confidentialNote ? <p className="mb-4 max-w-4xl font-semibold" data-testid="confidential-note">{doc.confidentialNote}</p> : null}
         <h3 className="mb-1 text-xl font-bold">Beslut</h3>
         <ul className="mb-2 list-none p-0">
           {decisionLines(doc.decisions).map((line) => (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { visibleAreas } from "@/lib/domain/confidential";
 import Link from "next/link";
 import { findIncomplete } from "@/lib/domain/completeness";
 import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: "Granska och skicka" };
 /** GOV.UK "check answers": the whole plan for checking, what is missing, then one button that says what happens. */
 export default async function SubmitPage({ params }: Params) {
   const { district: slug, year } = await params;
-  const { actor, district, plan } = await requirePlan(slug, year);
+  const { actor, district, plan, canReadConfidential } = await requirePlan(slug, year);
   const base = `/plans/${district.slug}/${plan.year}`;
-  const tree = asPlanTree(plan.id, await getPlanTree(plan.id));
+  const tree = asPlanTree(plan.id, visibleAreas(await getPlanTree(plan.id), canReadConfidential));
   const signatures = await getSignaturesByMeasure(plan.id);
   const missing = [
     ...findIncomplete(tree).map((i) => ({ message: `${i.areaName}: ${i.message}`, href: `${base}/areas/${i.areaId}#${i.anchor}` })),

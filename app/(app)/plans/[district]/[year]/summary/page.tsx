@@ -13,8 +13,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /** The workbook's "Sammanställning" tab, counted by the database from the live plan instead of typed by hand. */
 export default async function SummaryPage({ params }: Params) {
   const { district: slug, year } = await params;
-  const { plan, district } = await requirePlan(slug, year);
-  const rows = await getPlanSummary(plan.id);
+  const { plan, district, canReadConfidential } = await requirePlan(slug, year);
+  const rows = await getPlanSummary(plan.id, { withConfidential: canReadConfidential });
   const total = totalOf(rows);
   const num = "py-2 px-3 text-right tabular-nums";
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { visibleAreas } from "@/lib/domain/confidential";
 import { notFound } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
 import { authorize } from "@/lib/domain/permissions";
@@ -22,7 +23,7 @@ async function load({ params }: Params) {
   const { district: slug, year, areaId } = await params;
   const access = await requirePlan(slug, year);
   if (!UUID.test(areaId)) notFound();
-  const [area] = await getPlanTree(access.plan.id, areaId);
+  const [area] = visibleAreas(await getPlanTree(access.plan.id, areaId), access.canReadConfidential);
   if (!area) notFound();
   return { ...access, area };
 }

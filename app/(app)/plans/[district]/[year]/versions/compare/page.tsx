@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { diffPlans, type FieldChange, type LevelDiff, type DiffLevel } from "@/lib/domain/diff";
 import { makeSnapshot, parseSnapshot, type PlanSnapshot } from "@/lib/domain/snapshot";
 import { requirePlan } from "@/lib/auth/plan-access";
-import { getPlanTree } from "@/lib/db/plans";
+import { confidentialMeasureIds, getPlanTree } from "@/lib/db/plans";
+import { visibleAreas } from "@/lib/domain/confidential";
 import { getPlanVersion } from "@/lib/db/versions";
 
 export const metadata: Metadata = { title: "Jämför versioner" };
@@ -50,12 +51,15 @@ function LevelList<L extends DiffLevel>({ level, diff }: { level: L; diff: Level
 export default async function ComparePage({ params, searchParams }: { params: Promise<{ district: string; year: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { district: slug, year } = await params;
   const { from, to } = await searchParams;
-  const { district, plan } = await requirePlan(slug, year);
+  const { district, plan, canReadConfidential } = await requirePlan(slug, year);
   if (!from || !/^\d{1,6}$/.test(from) || !to || !(to === "current" || /^\d{1,6}$/.test(to))) notFound();
+  const secret = canReadConfidential ? new Set<string>() : await confidentialMeasureIds(plan.id);
   const load = async (n: string): Promise<PlanSnapshot | null> => {
-    if (n === "current") return makeSnapshot({ planId: plan.id, year: plan.year, districtName: district.name, areas: await getPlanTree(plan.id) });
+    if (n === "current") return makeSnapshot({ planId: plan.id, year: plan.year, districtName: district.name, areas: visibleAreas(await getPlanTree(plan.id), canReadConfidential) });
     const v = await getPlanVersion(plan.id, Number(n));
-    return v ? parseSnapshot(v.snapshot) : null;
+    if (!v) return null;
+    const snapshot = parseSnapshot(v.snapshot);
+    return { ...snapshot, areas: visibleAreas(snapshot.areas, canReadConfidential, secret) };
   };
   const [a, b] = await Promise.all([load(from), load(to)]);
   if (!a || !b) notFound();

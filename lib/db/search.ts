@@ -1,0 +1,192 @@
+import "server-only";
+import { MATCH_END, MATCH_START, SEARCH_LIMITS, type SearchKind } from "@/lib/domain/search";
+import type { GoalStatus } from "@/lib/domain/follow-up";
+import { db } from "@/lib/db/client";
+import { LATEST_GOAL_STATUS } from "@/lib/db/sql";
+
+// Search and the measure library, by PostgreSQL full-text search with the Swedish configuration.
+// Every table of the chain has a generated "searchVector" column with a GIN index (migration
+// 0005). Who sees what is decided by the caller (lib/domain/confidential.ts#readerReach): only
+// districts in `viewable`, and confidential measures (and their goals) only in `confidential`.
+
+export type Reach = { viewable: string[]; confidential: string[] };
+
+export type SearchHit = {
+  kind: SearchKind;
+  id: string;
+  rank: number;
+  /** ts_headline of the hit's own text, matched words between MATCH_START and MATCH_END. */
+  headline: string;
+  districtName: string;
+  districtSlug: string;
+  year: number;
+  areaId: string;
+  areaName: string;
+  problem: string;
+  cause: string | null;
+  measure: string | null;
+  /** The measure of a measure or goal hit (for "Liknande åtgärder" and copying). */
+  measureId: string | null;
+  confidential: boolean;
+};
+
+export type SearchFilter = { year?: number; districtId?: string };
+
+/**
+ * Problems, causes, measures and goals whose text matches `query` (web-search syntax: words,
+ * "a phrase", or, -word), best first, at most SEARCH_LIMITS.hits, and how many matched in all.
+ */
+export async function searchPlans(query: string, reach: Reach, filter: SearchFilter = {}): Promise<{ hits: SearchHit[]; total: number }> {
+  if (reach.viewable.length === 0) return { hits: [], total: 0 };
+  const year = filter.year ?? null;
+  const districtId = filter.districtId ?? null;
+  const headlineOptions = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=25`;
+  const rows = await db.$queryRaw<(SearchHit & { total: bigint })[]>`
+    WITH q AS (SELECT websearch_to_tsquery('swedish', ${query}) AS q),
+    hits AS (
+      SELECT 'problem'::text AS "kind", p."id", ts_rank_cd(p."searchVector", q.q) AS "rank",
+             coalesce(p."collectiveName" || ': ', '') || p."description" AS "text", p."id" AS "problemId", NULL::uuid AS "causeId", NULL::uuid AS "measureId"
+      FROM "Problem" p, q WHERE p."searchVector" @@ q.q
+      UNION ALL
+      SELECT 'cause', c."id", ts_rank_cd(c."searchVector", q.q), c."description", c."problemId", c."id", NULL::uuid
+      FROM "Cause" c, q WHERE c."searchVector" @@ q.q
+      UNION ALL
+      SELECT 'measure', m."id", ts_rank_cd(m."searchVector", q.q), m."description", c."problemId", m."causeId", m."id"
+      FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId", q WHERE m."searchVector" @@ q.q
+      UNION ALL
+      SELECT 'goal', g."id", ts_rank_cd(g."searchVector", q.q), g."description", c."problemId", m."causeId", m."id"
+      FROM "Goal" g JOIN "Measure" m ON m."id" = g."measureId" JOIN "Cause" c ON c."id" = m."causeId", q WHERE g."searchVector" @@ q.q
+    ),
+    visible AS (
+      SELECT h.*, pl."year", d."name" AS "districtName", d."slug" AS "districtSlug", a."id" AS "areaId", a."name" AS "areaName",
+             p."description" AS "problem", COALESCE(m."confidential", false) AS "confidential", COUNT(*) OVER () AS "total"
+      FROM hits h
+      JOIN "Problem" p ON p."id" = h."problemId"
+      JOIN "PriorityArea" a ON a."id" = p."areaId"
+      JOIN "Plan" pl ON pl."id" = a."planId"
+      JOIN "District" d ON d."id" = pl."districtId"
+      LEFT JOIN "Measure" m ON m."id" = h."measureId"
+      WHERE d."id" = ANY(${reach.viewable}::uuid[])
+        AND (m."id" IS NULL OR NOT m."confidential" OR d."id" = ANY(${reach.confidential}::uuid[]))
+        AND (${year}::int IS NULL OR pl."year" = ${year}::int)
+        AND (${districtId}::uuid IS NULL OR d."id" = ${districtId}::uuid)
+      ORDER BY h."rank" DESC, pl."year" DESC, d."name", h."kind", h."id"
+      LIMIT ${SEARCH_LIMITS.hits}
+    )
+    -- ts_headline only for the hits shown: it re-parses the text.
+    SELECT v."kind", v."id", v."rank"::float8 AS "rank", v."year", v."districtName", v."districtSlug", v."areaId", v."areaName",
+           v."problem", c."description" AS "cause", m."description" AS "measure", v."measureId", v."confidential", v."total",
+           ts_headline('swedish', v."text", q.q, ${headlineOptions}) AS "headline"
+    FROM visible v CROSS JOIN q
+    LEFT JOIN "Cause" c ON c."id" = v."causeId"
+    LEFT JOIN "Measure" m ON m."id" = v."measureId"
+    ORDER BY v."rank" DESC, v."year" DESC, v."districtName", v."kind", v."id"`;
+  const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+  return { hits: rows.map(({ total: _total, ...hit }) => hit), total };
+}
+
+export type MeasureOrigin = {
+  id: string;
+  description: string;
+  confidential: boolean;
+  districtId: string;
+  districtName: string;
+  districtSlug: string;
+  municipalityId: string;
+  year: number;
+  areaId: string;
+  areaName: string;
+  centralArea: string | null;
+  problem: string;
+  cause: string;
+  goals: { description: string; targetValue: number | null; targetUnit: string | null; qualitative: boolean; status: GoalStatus | null }[];
+};
+
+/** One measure with its chain, district and goals (with their latest follow-up status); null when there is none. */
+export async function getMeasureWithChain(measureId: string): Promise<MeasureOrigin | null> {
+  const rows = await db.$queryRaw<Omit<MeasureOrigin, "goals">[]>`
+    SELECT m."id", m."description", m."confidential", d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug",
+            d."municipalityId", pl."year", a."id" AS "areaId", a."name" AS "areaName", a."centralArea"::text AS "centralArea",
+            p."description" AS "problem", c."description" AS "cause"
+     FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+     JOIN "PriorityArea" a ON a."id" = p."areaId" JOIN "Plan" pl ON pl."id" = a."planId" JOIN "District" d ON d."id" = pl."districtId"
+     WHERE m."id" = ${measureId}::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const goals = await db.$queryRaw<MeasureOrigin["goals"]>`
+    SELECT g."description", g."targetValue"::float8 AS "targetValue", g."targetUnit", g."qualitative", ${LATEST_GOAL_STATUS} AS "status"
+    FROM "Goal" g WHERE g."measureId" = ${measureId}::uuid ORDER BY g."position"`;
+  return { ...row, goals };
+}
+
+export type SimilarMeasure = {
+  id: string;
+  description: string;
+  districtName: string;
+  districtSlug: string;
+  year: number;
+  areaId: string;
+  areaName: string;
+  sameArea: boolean;
+  problem: string;
+  cause: string;
+  rank: number;
+  /** The latest follow-up status of each of its goals (null: none yet). */
+  goalStatuses: (GoalStatus | null)[];
+};
+
+/**
+ * "Liknande åtgärder": measures in other districts that address the same kind of problem. The
+ * words (lexemes) of the measure's problem and cause are matched against other plans' problems
+ * and causes, its own words against their measures; a measure in the same central area ranks
+ * first. At most `limit`, each with its goals' latest follow-up status: what worked elsewhere.
+ */
+export async function similarMeasures(measureId: string, reach: Reach, limit = 10): Promise<SimilarMeasure[]> {
+  if (reach.viewable.length === 0) return [];
+  return db.$queryRaw<SimilarMeasure[]>`
+    WITH src AS (
+      SELECT m."id", pl."districtId", a."centralArea", a."name" AS "areaName",
+             p."searchVector" || c."searchVector" AS "chain", m."searchVector" AS "own"
+      FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN "PriorityArea" a ON a."id" = p."areaId" JOIN "Plan" pl ON pl."id" = a."planId"
+      WHERE m."id" = ${measureId}::uuid
+    ),
+    -- The source's words as OR-queries. 'simple': the lexemes are already stemmed.
+    q AS (
+      SELECT src.*,
+        (SELECT to_tsquery('simple', string_agg(quote_literal(w), ' | ')) FROM unnest(tsvector_to_array(src."chain")) w) AS "chainQ",
+        (SELECT to_tsquery('simple', string_agg(quote_literal(w), ' | ')) FROM unnest(tsvector_to_array(src."own")) w) AS "ownQ"
+      FROM src
+    ),
+    cand AS (
+      SELECT m."id", m."description", d."name" AS "districtName", d."slug" AS "districtSlug", pl."year", a."id" AS "areaId", a."name" AS "areaName",
+             (a."centralArea" IS NOT NULL AND a."centralArea" = q."centralArea") OR (a."centralArea" IS NULL AND q."centralArea" IS NULL AND lower(a."name") = lower(q."areaName")) AS "sameArea",
+             p."description" AS "problem", c."description" AS "cause",
+             COALESCE(ts_rank_cd(p."searchVector" || c."searchVector", q."chainQ"), 0) + 0.5 * COALESCE(ts_rank_cd(m."searchVector", q."ownQ"), 0) AS "rank"
+      FROM q
+      JOIN "Measure" m ON m."id" <> q."id"
+      JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN "PriorityArea" a ON a."id" = p."areaId" JOIN "Plan" pl ON pl."id" = a."planId" JOIN "District" d ON d."id" = pl."districtId"
+      WHERE pl."districtId" <> q."districtId"
+        AND d."id" = ANY(${reach.viewable}::uuid[])
+        AND (NOT m."confidential" OR d."id" = ANY(${reach.confidential}::uuid[]))
+        AND (p."searchVector" @@ q."chainQ" OR c."searchVector" @@ q."chainQ" OR m."searchVector" @@ q."ownQ")
+    )
+    SELECT cand.*, cand."rank"::float8 AS "rank",
+           COALESCE((SELECT array_agg(${LATEST_GOAL_STATUS} ORDER BY g."position") FROM "Goal" g WHERE g."measureId" = cand."id"), ARRAY[]::text[]) AS "goalStatuses"
+    FROM cand
+    ORDER BY cand."sameArea" DESC, cand."rank" DESC, cand."year" DESC, cand."districtName", cand."id"
+    LIMIT ${limit}`;
+}
+
+/** Where measures were copied from ("Kopierad från Skärholmen 2025"), for the ones that were: copy id → origin. */
+export async function getCopiedOrigins(measureIds: string[]): Promise<Map<string, { districtName: string; year: number; href: string }>> {
+  if (measureIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; sourceId: string; districtName: string; slug: string; year: number; areaId: string }[]>`
+    SELECT m."id", s."id" AS "sourceId", d."name" AS "districtName", d."slug", pl."year", a."id" AS "areaId"
+    FROM "Measure" m JOIN "Measure" s ON s."id" = m."copiedFromId"
+    JOIN "Cause" c ON c."id" = s."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+    JOIN "PriorityArea" a ON a."id" = p."areaId" JOIN "Plan" pl ON pl."id" = a."planId" JOIN "District" d ON d."id" = pl."districtId"
+    WHERE m."id" = ANY(${measureIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, { districtName: r.districtName, year: r.year, href: `/plans/${r.slug}/${r.year}/areas/${r.areaId}#measure-${r.sourceId}` }]));
+}
