@@ -18,6 +18,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
               <li>
                 <Link href="/plans">Åtgärdsplaner</Link>
               </li>
+              <li>
+                <Link href="/search">Sök</Link>
+              </li>
               {actor.memberships.some((m) => m.role === "REVIEW_GROUP" || m.role === "ADMIN") ? (
                 <li>
                   <Link href={`/review/${new Date().getFullYear() - 1}`}>Granskning</Link>

@@ -10,6 +10,10 @@ export const HELP = {
   responsible: "Ange vem som ansvarar för åtgärden: organisation och roll. Ange alla parter om de är flera.",
   kind: "En punktinsats är en avgränsad insats. Ordinarie arbete (linjearbete) pågår löpande.",
   withPolice: "Åtgärden genomförs i samverkan med polisen (lokalpolisområdet).",
+  confidential:
+    "För åtgärder som inte får vara offentliga, till exempel mot systemhotande brottslighet. Åtgärden syns bara för stadsdelsområdet, dess styrgrupp och polisen här, och tas aldrig med i Excel-filer, beslutsbilagan eller beredningens jämförelser.",
+  evidence:
+    "Vad vet vi om att åtgärden fungerar? Efter EMMIE-modellen i College of Policings Crime reduction toolkit: effekt, mekanism, sammanhang, genomförande och kostnad.",
   personalData: "Planen är en allmän handling: skriv inte namn eller annat som pekar ut enskilda personer.",
 } as const;
 

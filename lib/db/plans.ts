@@ -191,3 +191,30 @@ export async function confidentialMeasureIds(planId: string): Promise<Set<string
     JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE a."planId" = ${planId}::uuid AND m."confidential"`;
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * The DRAFT or RETURNED plans of these districts with their areas, problems and causes (ids and
+ * texts only): where a copied measure can go.
+ */
+export async function listEditablePlansWithCauses(districtIds: string[]) {
+  if (districtIds.length === 0) return [];
+  return db.plan.findMany({
+    where: { districtId: { in: districtIds }, status: { in: ["DRAFT", "RETURNED"] } },
+    orderBy: [{ year: "desc" }],
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      district: { select: { id: true, slug: true, name: true } },
+      areas: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          name: true,
+          centralArea: true,
+          problems: { orderBy: { position: "asc" }, select: { id: true, description: true, causes: { orderBy: { position: "asc" }, select: { id: true, description: true } } } },
+        },
+      },
+    },
+  });
+}

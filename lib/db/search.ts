@@ -1,5 +1,5 @@
 import "server-only";
-import { MATCH_END, MATCH_START, SEARCH_LIMITS, type SearchKind } from "@/lib/domain/search";
+import { MATCH_END, MATCH_START, SEARCH_LIMITS, withEllipses, type SearchKind } from "@/lib/domain/search";
 import type { GoalStatus } from "@/lib/domain/follow-up";
 import { db } from "@/lib/db/client";
 import { LATEST_GOAL_STATUS } from "@/lib/db/sql";
@@ -15,7 +15,7 @@ export type SearchHit = {
   kind: SearchKind;
   id: string;
   rank: number;
-  /** ts_headline of the hit's own text, matched words between MATCH_START and MATCH_END. */
+  /** ts_headline of the hit's own text, matched words between MATCH_START and MATCH_END, "…" where it was cut. */
   headline: string;
   districtName: string;
   districtSlug: string;
@@ -41,7 +41,7 @@ export async function searchPlans(query: string, reach: Reach, filter: SearchFil
   const year = filter.year ?? null;
   const districtId = filter.districtId ?? null;
   const headlineOptions = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=25`;
-  const rows = await db.$queryRaw<(SearchHit & { total: bigint })[]>`
+  const rows = await db.$queryRaw<(SearchHit & { total: bigint; text: string })[]>`
     WITH q AS (SELECT websearch_to_tsquery('swedish', ${query}) AS q),
     hits AS (
       SELECT 'problem'::text AS "kind", p."id", ts_rank_cd(p."searchVector", q.q) AS "rank",
@@ -74,7 +74,7 @@ export async function searchPlans(query: string, reach: Reach, filter: SearchFil
       LIMIT ${SEARCH_LIMITS.hits}
     )
     -- ts_headline only for the hits shown: it re-parses the text.
-    SELECT v."kind", v."id", v."rank"::float8 AS "rank", v."year", v."districtName", v."districtSlug", v."areaId", v."areaName",
+    SELECT v."kind", v."id", v."rank"::float8 AS "rank", v."text", v."year", v."districtName", v."districtSlug", v."areaId", v."areaName",
            v."problem", c."description" AS "cause", m."description" AS "measure", v."measureId", v."confidential", v."total",
            ts_headline('swedish', v."text", q.q, ${headlineOptions}) AS "headline"
     FROM visible v CROSS JOIN q
@@ -82,7 +82,13 @@ export async function searchPlans(query: string, reach: Reach, filter: SearchFil
     LEFT JOIN "Measure" m ON m."id" = v."measureId"
     ORDER BY v."rank" DESC, v."year" DESC, v."districtName", v."kind", v."id"`;
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  return { hits: rows.map(({ total: _total, ...hit }) => hit), total };
+  const hits = rows.map(
+    (r): SearchHit => ({
+      kind: r.kind, id: r.id, rank: r.rank, headline: withEllipses(r.headline, r.text), districtName: r.districtName, districtSlug: r.districtSlug,
+      year: r.year, areaId: r.areaId, areaName: r.areaName, problem: r.problem, cause: r.cause, measure: r.measure, measureId: r.measureId, confidential: r.confidential,
+    }),
+  );
+  return { hits, total };
 }
 
 export type MeasureOrigin = {
@@ -138,8 +144,8 @@ export type SimilarMeasure = {
 /**
  * "Liknande åtgärder": measures in other districts that address the same kind of problem. The
  * words (lexemes) of the measure's problem and cause are matched against other plans' problems
- * and causes, its own words against their measures; a measure in the same central area ranks
- * first. At most `limit`, each with its goals' latest follow-up status: what worked elsewhere.
+ * and causes, its own words against their measures; a measure in the same priority area counts
+ * double. At most `limit`, each with its goals' latest follow-up status: what worked elsewhere.
  */
 export async function similarMeasures(measureId: string, reach: Reach, limit = 10): Promise<SimilarMeasure[]> {
   if (reach.viewable.length === 0) return [];
@@ -175,7 +181,8 @@ export async function similarMeasures(measureId: string, reach: Reach, limit = 1
     SELECT cand.*, cand."rank"::float8 AS "rank",
            COALESCE((SELECT array_agg(${LATEST_GOAL_STATUS} ORDER BY g."position") FROM "Goal" g WHERE g."measureId" = cand."id"), ARRAY[]::text[]) AS "goalStatuses"
     FROM cand
-    ORDER BY cand."sameArea" DESC, cand."rank" DESC, cand."year" DESC, cand."districtName", cand."id"
+    -- The same area counts double: a close match elsewhere can still beat a loose one in the same area.
+    ORDER BY cand."rank" * (CASE WHEN cand."sameArea" THEN 2 ELSE 1 END) DESC, cand."year" DESC, cand."districtName", cand."id"
     LIMIT ${limit}`;
 }
 

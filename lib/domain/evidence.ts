@@ -34,7 +34,7 @@ export function parseEvidenceLinks(text: string): { ok: true; links: string[] } 
       url = null;
     }
     if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || /\s/.test(line)) {
-      return { ok: false, message: `"${line.length > 60 ? `${line.slice(0, 60)}…` : line}" är ingen webbadress. Skriv en adress per rad som börjar med https://.` };
+      return { ok: false, message: `"${line.length > 60 ? `${line.slice(0, 60)}…` : line}" är ingen webbadress. Skriv en adress per rad som börjar med https:// eller http://.` };
     }
     if (!links.includes(url.href)) links.push(url.href);
   }

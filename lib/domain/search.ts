@@ -18,7 +18,6 @@ export const MATCH_END = "\u0003";
  */
 export function normalizeQuery(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  // eslint-disable-next-line no-control-regex
   const q = raw.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, SEARCH_LIMITS.queryLength).trim();
   return q === "" ? null : q;
 }
@@ -41,8 +40,10 @@ export function headlineSegments(headline: string): Segment[] {
     if (word) out.push({ text: word, match: true });
     rest = end === -1 ? "" : rest.slice(end + 1);
   }
-  // Adjacent plain pieces are joined, so the result is the same however the markers fell.
-  return out.reduce<Segment[]>((acc, s) => {
+  // A marker character the text itself carried (pasted, never typed) is dropped, never shown;
+  // adjacent plain pieces are joined, so the result is the same however the markers fell.
+  const stray = new RegExp(`[${MATCH_START}${MATCH_END}]`, "g");
+  return out.map((s) => ({ ...s, text: s.text.replace(stray, "") })).filter((s) => s.text !== "").reduce<Segment[]>((acc, s) => {
     const last = acc[acc.length - 1];
     if (last && last.match === s.match && !s.match) last.text += s.text;
     else acc.push({ ...s });
@@ -53,4 +54,17 @@ export function headlineSegments(headline: string): Segment[] {
 /** "1 träff", "12 träffar". */
 export function hitsLabel(n: number): string {
   return `${n.toLocaleString("sv-SE")} ${n === 1 ? "träff" : "träffar"}`;
+}
+
+/**
+ * The headline as a reader should see it: "… " before it when it does not start where the text
+ * starts, " …" after it when the text goes on (ts_headline cuts long texts around the matches).
+ */
+export function withEllipses(headline: string, fullText: string): string {
+  const plain = headline.replace(new RegExp(`[${MATCH_START}${MATCH_END}]`, "g"), "").trim();
+  const text = fullText.trim();
+  if (plain === "" || plain === text) return headline;
+  const head = text.startsWith(plain.slice(0, Math.min(plain.length, 30))) ? "" : "… ";
+  const tail = text.endsWith(plain.slice(-Math.min(plain.length, 30))) ? "" : " …";
+  return `${head}${headline.trim()}${tail}`;
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { authorize } from "@/lib/domain/permissions";
 import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
-import { shareOf } from "@/lib/domain/follow-up";
+import { GOAL_STATUSES, GOAL_STATUS_LABELS, NO_STATUS_LABEL, shareOf, type GoalStatus } from "@/lib/domain/follow-up";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
 import { CENTRAL_AREAS, PLAN_STATUSES, type CentralArea, type PlanStatus } from "@/lib/domain/types";
 import { formatDate, todayInSweden } from "@/lib/dates";
@@ -109,6 +109,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   const statusParam = one(sp.status);
   const organisationParam = one(sp.organisation).slice(0, 100);
   const tagParam = one(sp.tag);
+  const followUpParam = one(sp.followUp);
   const filter: ReviewFilter = {
     area: (CENTRAL_AREAS as readonly string[]).includes(areaParam) ? (areaParam as CentralArea) : undefined,
     districtId: districts.find((d) => d.slug === districtParam)?.id,
@@ -116,6 +117,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
     status: (PLAN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PlanStatus) : undefined,
     organisation: organisationParam || undefined,
     tag: tagParam === "ungdom" ? "youthStrategy" : tagParam === "vbe" ? "violentExtremism" : undefined,
+    followUp: followUpParam === "NONE" || (GOAL_STATUSES as readonly string[]).includes(followUpParam) ? (followUpParam as GoalStatus | "NONE") : undefined,
   };
   const sortParam = one(sp.sort);
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : "district";
@@ -134,6 +136,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   if (filter.status) filterQuery.set("status", filter.status);
   if (filter.organisation) filterQuery.set("organisation", filter.organisation);
   if (filter.tag) filterQuery.set("tag", tagParam);
+  if (filter.followUp) filterQuery.set("followUp", filter.followUp);
   const sortHref = (key: SortKey) => {
     const q = new URLSearchParams(filterQuery);
     q.set("sort", key);
@@ -174,7 +177,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
       <p className="mb-4 max-w-3xl">
         Stadsdelsområdenas planer för {year} per prioriterat område: antal problem, orsaker, åtgärder och operativa mål, hur stor
         andel av åtgärderna som genomförs med polisen, hur stor andel av målen som klarar SMART-kontrollen och hur många åtgärder
-        som är försenade i dag. Varje siffra leder till området i planen.
+        som är försenade i dag. Varje siffra leder till området i planen. Åtgärder med sekretess räknas inte.
       </p>
       <p className="mb-6">
         <a href={`/review/${year}/export.xlsx`} download>
@@ -256,6 +259,20 @@ export default async function ReviewPage({ params, searchParams }: Params) {
                   {STATUS_LABELS[s]}
                 </option>
               ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-followup" className={label}>
+              Målens uppföljningsstatus
+            </label>
+            <select id="filter-followup" name="followUp" defaultValue={filter.followUp ?? ""} className={input}>
+              <option value="">Alla åtgärder</option>
+              {GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  Åtgärder med mål som är: {GOAL_STATUS_LABELS[s].toLowerCase()}
+                </option>
+              ))}
+              <option value="NONE">Åtgärder med mål som saknar status: {NO_STATUS_LABEL.toLowerCase()}</option>
             </select>
           </div>
           <div>

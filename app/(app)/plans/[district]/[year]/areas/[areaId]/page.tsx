@@ -12,10 +12,11 @@ import { HELP } from "@/components/plan/texts";
 import { isFollowUpStatus, overdueMeasures } from "@/lib/domain/follow-up";
 import { todayInSweden } from "@/lib/dates";
 import { getCarriedOrigins, getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
+import { getCopiedOrigins } from "@/lib/db/search";
 import { AreaEditor } from "./_components/area-editor";
 import { OwnAreaSettings } from "./_components/own-area-settings";
 
-type Params = { params: Promise<{ district: string; year: string; areaId: string }> };
+type Params = { params: Promise<{ district: string; year: string; areaId: string }>; searchParams?: Promise<{ kopierad?: string }> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +36,7 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 
 export default async function AreaPage(props: Params) {
   const { actor, district, plan, area, canEdit } = await load(props);
+  const justCopied = (await props.searchParams)?.kopierad === "1";
   const signatures = Object.fromEntries(await getSignaturesByMeasure(plan.id));
   const comments: Record<string, CommentView[]> = {};
   for (const c of await listPlanComments(plan.id)) if (c.measureId) (comments[c.measureId] ??= []).push(c);
@@ -48,11 +50,17 @@ export default async function AreaPage(props: Params) {
   const causes = area.problems.flatMap((p) => p.causes);
   const carried = [...area.problems, ...causes, ...measures, ...measures.flatMap((m) => m.goals)].flatMap((x) => (x.carriedFromId ? [x.carriedFromId] : []));
   const origins = Object.fromEntries(await getCarriedOrigins(carried));
+  const copied = Object.fromEntries(await getCopiedOrigins(measures.flatMap((m) => (m.copiedFromId ? [m.id] : []))));
   return (
     <>
       <h2 className="mb-1 text-2xl font-bold">{area.name}</h2>
       <p className="mb-4 text-sm text-muted">{area.centralArea ? "Prioriterat samverkansområde i den centrala samverkansöverenskommelsen." : "Eget prioriterat område för stadsdelsområdet och lokalpolisområdet."}</p>
       {canEdit ? <p className="mb-4 max-w-3xl border-l-4 border-gray-400 pl-3 text-sm">{HELP.personalData}</p> : null}
+      {justCopied ? (
+        <p role="status" className="mb-4 max-w-3xl border-l-4 border-green-800 bg-green-50 p-3" data-testid="copied-status">
+          Åtgärden är kopierad till planen, med sina operativa mål. Fyll i när den ska göras, vem som är ansvarig och om den görs med polisen.
+        </p>
+      ) : null}
       {canEdit && !area.centralArea ? (
         <OwnAreaSettings planRef={planRef} area={{ id: area.id, name: area.name, version: area.version, empty: area.problems.length === 0 }} />
       ) : null}
@@ -68,7 +76,7 @@ export default async function AreaPage(props: Params) {
           </ul>
         </details>
       ) : null}
-      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} comments={comments} canComment={canComment} overdue={overdue.map((o) => o.measureId)} origins={origins} />
+      <AreaEditor area={area} planRef={planRef} canEdit={canEdit} signatures={signatures} canCosign={canCosign} comments={comments} canComment={canComment} overdue={overdue.map((o) => o.measureId)} origins={origins} copied={copied} />
     </>
   );
 }

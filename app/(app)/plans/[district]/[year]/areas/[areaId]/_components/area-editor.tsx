@@ -15,6 +15,7 @@ import { createGoalAction, deleteGoalAction, moveGoalAction, updateGoalAction } 
 import Link from "next/link";
 import { Tag } from "@/components/ui/tag";
 import { smartCheck, type SmartFlag } from "@/lib/domain/smart";
+import { EVIDENCE_FIELDS, hasEvidence, knowledgeBankOf } from "@/lib/domain/evidence";
 import { KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
 import { AddItem, ChainItem, type PlanRef } from "./chain-item";
 import { CauseFields, GoalFields, MeasureFields, ProblemFields } from "./fields";
@@ -31,6 +32,8 @@ type Common = {
   overdue: string[];
   /** Where carried-over rows came from: origin id → last year's plan. */
   origins: Record<string, { year: number; href: string }>;
+  /** Measures copied from another plan: measure id → where from ("Kopierad från Skärholmen 2025"). */
+  copied: Record<string, { districtName: string; year: number; href: string }>;
 };
 
 const FLAG_LABELS: Record<SmartFlag["code"], string> = { NO_NUMBER: "Inget tal", NO_TIME: "Ingen tid", VAGUE_VERB: "Vag formulering" };
@@ -194,7 +197,42 @@ function CauseItem({ cause, number, isFirst, isLast, ...common }: Common & { cau
   );
 }
 
-function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign, comments, canComment, overdue, origins }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
+/** The evidence written for a measure (EMMIE), read-only. */
+function EvidenceView({ evidence }: { evidence: EditorMeasure["evidence"] }) {
+  if (!hasEvidence(evidence)) return null;
+  return (
+    <details className="mt-2 text-sm" data-testid="evidence">
+      <summary className="cursor-pointer font-semibold">Kunskapsunderlag</summary>
+      <dl className="mt-1 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+        {EVIDENCE_FIELDS.filter((f) => evidence[f.name]).map((f) => (
+          <div key={f.name} className="contents">
+            <dt className="font-semibold">{f.label}</dt>
+            <dd className="prose-cell">{evidence[f.name]}</dd>
+          </div>
+        ))}
+        {evidence.evidenceLinks.length > 0 ? (
+          <>
+            <dt className="font-semibold">Länkar</dt>
+            <dd>
+              <ul>
+                {evidence.evidenceLinks.map((l) => (
+                  <li key={l}>
+                    <a href={l} target="_blank" rel="noreferrer" className="inline-block min-h-6 py-0.5">
+                      {knowledgeBankOf(l) ?? l}
+                      <span className="sr-only"> (öppnas i ny flik)</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </details>
+  );
+}
+
+function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signatures, canCosign, comments, canComment, overdue, origins, copied }: Common & { measure: EditorMeasure; number: string; isFirst: boolean; isLast: boolean }) {
   return (
     <ChainItem
       anchor={`measure-${measure.id}`}
@@ -228,8 +266,14 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
             ) : null}
           </dl>
           <p className="mt-2 flex flex-wrap items-center gap-2">
+            {measure.confidential ? <Tag tone="warn">Sekretess</Tag> : null}
             {overdue.includes(measure.id) ? <Tag tone="warn">Försenad</Tag> : null}
             <Origin id={measure.carriedFromId} origins={origins} what="åtgärden" />
+            {copied[measure.id] ? (
+              <Link href={copied[measure.id]!.href} className="text-sm" data-testid="copied-from">
+                Kopierad från {copied[measure.id]!.districtName} {copied[measure.id]!.year}
+              </Link>
+            ) : null}
             {measure.withPolice ? <Tag tone="info">Med polisen</Tag> : null}
             {measure.youthStrategy ? <Tag>{TAG_LABELS.youthStrategy}</Tag> : null}
             {measure.violentExtremism ? <Tag>VBE</Tag> : null}
@@ -238,6 +282,12 @@ function MeasureItem({ measure, number, isFirst, isLast, planRef, canEdit, signa
           {canCosign && needsPoliceSignature(measure) && signatureState(measure, signatures[measure.id] ?? []).state !== "SIGNED" ? (
             <CosignForms planRef={planRef} measureId={measure.id} contentHash={measureContentHash(measure)} label={`Åtgärd ${number}`} />
           ) : null}
+          <EvidenceView evidence={measure.evidence} />
+          <p className="mt-2 text-sm">
+            <Link href={`/search/similar/${measure.id}`}>
+              Liknande åtgärder i andra stadsdelsområden<span className="sr-only"> (åtgärd {number})</span>
+            </Link>
+          </p>
           <Comments planRef={planRef} measureId={measure.id} comments={comments[measure.id] ?? []} canComment={canComment} label={`om åtgärd ${number}`} />
         </div>
       }

@@ -6,6 +6,7 @@ import { TextArea, TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/components/plan/editor-form";
 import { HELP, KIND_LABELS, TAG_LABELS } from "@/components/plan/texts";
+import { EVIDENCE_FIELDS, KNOWLEDGE_BANKS, MAX_EVIDENCE_LINKS, hasEvidence, type Evidence } from "@/lib/domain/evidence";
 
 // The fields of each level's form; names match the zod schemas in lib/validation/chain.ts.
 
@@ -49,6 +50,8 @@ export type MeasureValue = {
   responsibleParties: ResponsibleParty[];
   youthStrategy: boolean;
   violentExtremism: boolean;
+  confidential?: boolean;
+  evidence?: Evidence;
 };
 
 export function MeasureFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: MeasureValue }) {
@@ -140,6 +143,62 @@ export function MeasureFields({ errors, idPrefix, value }: { errors: FieldErrors
           {TAG_LABELS.violentExtremism}
         </label>
       </fieldset>
+
+      <label className="mb-4 flex items-start gap-2">
+        <input type="checkbox" name="confidential" defaultChecked={value?.confidential} className="mt-1 h-5 w-5" />
+        <span>
+          <span className="font-semibold">Sekretess</span>
+          <span className="block text-sm text-muted">{HELP.confidential}</span>
+        </span>
+      </label>
+
+      <EvidenceFields errors={errors} idPrefix={idPrefix} value={value?.evidence} />
     </>
+  );
+}
+
+/** Evidence after EMMIE (lib/domain/evidence.ts), folded away unless something is written or wrong. */
+function EvidenceFields({ errors, idPrefix, value }: { errors: FieldErrors; idPrefix: string; value?: Evidence }) {
+  const names = [...EVIDENCE_FIELDS.map((f) => f.name), "evidenceLinks"] as const;
+  const open = (value ? hasEvidence(value) : false) || names.some((n) => errors(n));
+  return (
+    <details className="mb-4 border-l-4 border-gray-400 pl-3" open={open}>
+      <summary className="cursor-pointer font-semibold">Kunskapsunderlag (frivilligt)</summary>
+      <p className="mb-3 text-sm text-muted">{HELP.evidence}</p>
+      {EVIDENCE_FIELDS.map((f) => (
+        <TextArea
+          key={f.name}
+          id={`${idPrefix}-${f.name}`}
+          name={f.name}
+          label={f.label}
+          optional
+          hint={f.hint}
+          rows={f.name === "evidenceEconomy" ? 1 : 3}
+          defaultValue={value?.[f.name] ?? ""}
+          errors={errors(f.name)}
+        />
+      ))}
+      <TextArea
+        id={`${idPrefix}-evidenceLinks`}
+        name="evidenceLinks"
+        label="Länkar till kunskapsbanker"
+        optional
+        hint={`En webbadress per rad, högst ${MAX_EVIDENCE_LINKS}.`}
+        rows={3}
+        defaultValue={value?.evidenceLinks.join("\n") ?? ""}
+        errors={errors("evidenceLinks")}
+      />
+      <p className="text-sm font-semibold">Kunskapsbanker</p>
+      <ul className="mb-2 list-disc pl-5 text-sm">
+        {KNOWLEDGE_BANKS.map((b) => (
+          <li key={b.url}>
+            <a href={b.url} target="_blank" rel="noreferrer" className="inline-block min-h-6 py-0.5">
+              {b.name}
+              <span className="sr-only"> (öppnas i ny flik)</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
