@@ -33,9 +33,10 @@ export async function listDecisions(planId: string) {
 }
 
 /** Comments on the plan or its measures, newest first, as the comment list shows them. */
-export async function listPlanComments(planId: string) {
+/** `hiddenMeasureIds`: comments on these measures are left out (sekretess, for outsiders). */
+export async function listPlanComments(planId: string, hiddenMeasureIds: ReadonlySet<string> = new Set()) {
   const rows = await db.reviewComment.findMany({
-    where: { planId },
+    where: { planId, ...(hiddenMeasureIds.size > 0 ? { OR: [{ measureId: null }, { measureId: { notIn: [...hiddenMeasureIds] } }] } : {}) },
     orderBy: { createdAt: "desc" },
     select: { id: true, body: true, measureId: true, createdAt: true, resolvedAt: true, author: { select: { name: true, memberships: { select: { role: true } } } } },
   });
@@ -68,18 +69,39 @@ export async function listPlanAudit(planId: string, filter: { actorId?: string; 
 }
 
 /**
- * Everything the audit log can name about the plan's measures with sekretess: the measures, their
- * goals and their follow-up rows (the history page hides these rows from outsiders).
+ * Everything the audit log can name about the plan's measures with sekretess, so the history
+ * page can hide it from outsiders: the measures, their goals, follow-up rows and comments. A
+ * measure counts when it is confidential now, or was marked so and is gone (deleted): its history
+ * stays hidden. A measure that is public now shows its whole history.
  */
 export async function confidentialEntityIds(planId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH m AS (
-      SELECT m."id" FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
-      JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE a."planId" = ${planId}::uuid AND m."confidential"
+    WITH live AS (
+      SELECT m."id"::text AS "id", m."confidential" FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE a."planId" = ${planId}::uuid
+    ),
+    marked AS (
+      SELECT DISTINCT l."entityId"::text AS "id" FROM "AuditLog" l
+      WHERE l."planId" = ${planId}::uuid AND l."entityType" = 'measure'
+        AND (l."after"->>'confidential' = 'true' OR l."before"->>'confidential' = 'true')
+    ),
+    m AS (
+      SELECT "id" FROM live WHERE "confidential"
+      UNION SELECT "id" FROM marked WHERE "id" NOT IN (SELECT "id" FROM live)
+    ),
+    g AS (
+      SELECT g."id"::text AS "id" FROM "Goal" g WHERE g."measureId"::text IN (SELECT "id" FROM m)
+      UNION
+      SELECT l."entityId"::text FROM "AuditLog" l
+      WHERE l."planId" = ${planId}::uuid AND l."entityType" = 'goal'
+        AND COALESCE(l."after"->>'measureId', l."before"->>'measureId') IN (SELECT "id" FROM m)
     )
     SELECT "id" FROM m
-    UNION ALL SELECT g."id" FROM "Goal" g WHERE g."measureId" IN (SELECT "id" FROM m)
-    UNION ALL SELECT f."id" FROM "MeasureFollowUp" f WHERE f."measureId" IN (SELECT "id" FROM m)
-    UNION ALL SELECT f."id" FROM "GoalFollowUp" f JOIN "Goal" g ON g."id" = f."goalId" WHERE g."measureId" IN (SELECT "id" FROM m)`;
+    UNION SELECT "id" FROM g
+    UNION SELECT f."id"::text FROM "MeasureFollowUp" f WHERE f."measureId"::text IN (SELECT "id" FROM m)
+    UNION SELECT f."id"::text FROM "GoalFollowUp" f WHERE f."goalId"::text IN (SELECT "id" FROM g)
+    UNION SELECT r."id"::text FROM "ReviewComment" r WHERE r."measureId"::text IN (SELECT "id" FROM m)
+    UNION SELECT l."entityId"::text FROM "AuditLog" l
+      WHERE l."planId" = ${planId}::uuid AND l."entityType" = 'comment' AND l."after"->>'measureId' IN (SELECT "id" FROM m)`;
   return rows.map((r) => r.id);
 }

@@ -6,7 +6,7 @@ import { unsignedPoliceMeasures } from "@/lib/domain/cosign";
 import { availableEvents } from "@/lib/domain/workflow";
 import { authorize } from "@/lib/domain/permissions";
 import { requirePlan } from "@/lib/auth/plan-access";
-import { asPlanTree, getPlanTree } from "@/lib/db/plans";
+import { asPlanTree, confidentialMeasureIds, getPlanTree } from "@/lib/db/plans";
 import { getSignaturesByMeasure } from "@/lib/db/signatures";
 import { listDecisions, listPlanComments } from "@/lib/db/versions";
 import { WorkflowPanel } from "@/components/workflow/workflow-panel";
@@ -32,7 +32,7 @@ export default async function PlanOverviewPage({ params }: Params) {
   const issues = findIncomplete(tree);
   const { complete, total } = countCompleteAreas(tree);
   const unsigned = unsignedPoliceMeasures(tree, await getSignaturesByMeasure(plan.id));
-  const [decisions, comments] = await Promise.all([listDecisions(plan.id), listPlanComments(plan.id)]);
+  const [decisions, comments] = await Promise.all([listDecisions(plan.id), listPlanComments(plan.id, canReadConfidential ? undefined : await confidentialMeasureIds(plan.id))]);
   const events = availableEvents(actor, district, plan.status);
   const overdue = isFollowUpStatus(plan.status) ? overdueMeasures(tree.areas, latestStatuses(await getPlanFollowUp(plan.id)), todayInSweden()) : [];
 
