@@ -533,6 +533,16 @@ describe("every model through Prisma", () => {
         expect(await tx.importSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ appliedAt: null, content: { sheets: [] } });
         touched.add("ImportSession");
 
+        const userSession = await tx.userSession.create({ data: { userId: user.id, method: "credentials" } });
+        expect(await tx.userSession.findUniqueOrThrow({ where: { id: userSession.id } })).toMatchObject({ revokedAt: null, method: "credentials" });
+        await tx.user.update({ where: { id: user.id }, data: { oidcSubject: `sub-${s}` } });
+        expect((await tx.user.findUniqueOrThrow({ where: { oidcSubject: `sub-${s}` } })).id).toBe(user.id);
+        touched.add("UserSession");
+
+        await tx.loginAttempt.create({ data: { key: `drift:${s}`, points: 1, expire: new Date(Date.now() + 60_000) } });
+        expect((await tx.loginAttempt.findUniqueOrThrow({ where: { key: `drift:${s}` } })).points).toBe(1);
+        touched.add("LoginAttempt");
+
         // SetNull and Cascade behave as declared: deleting the measure keeps the comment, drops the rest.
         await tx.measure.delete({ where: { id: measure.id } });
         expect((await tx.reviewComment.findUniqueOrThrow({ where: { id: comment.id } })).measureId).toBeNull();
