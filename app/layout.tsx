@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "Åtgärdsplaner för brottsförebyggande arbete och trygghet",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: Next puts the request's CSP nonce (proxy.ts) on its
+  // scripts only then; a page prerendered at build time would carry none and not run.
+  await connection();
   return (
     <html lang="sv">
       <body className="flex min-h-screen flex-col">

@@ -2,7 +2,8 @@
  * `npm run dev` (next dev) and `npm start` (--prod: next build if needed, then next start).
  * Without DATABASE_URL it runs the embedded PostgreSQL (PGlite, scripts/pglite-server.ts),
  * then: migrations → demo data (prisma/seed.ts --if-empty) → Next.js. Stops PGlite last.
- * Env: DATABASE_URL, DATABASE_POOL_MAX, PGLITE_PORT, PGLITE_DATA_DIR, PORT, NEXTAUTH_URL, NEXTAUTH_SECRET.
+ * Env: DATABASE_URL, DATABASE_POOL_MAX, PGLITE_PORT, PGLITE_DATA_DIR, PORT, NEXTAUTH_URL, NEXTAUTH_SECRET,
+ * AUTH_DEMO_LOGIN (default: "on" when the database holds the demo users, else "off"), OIDC_* (README).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -64,6 +65,18 @@ async function answersAsPglite(url: string): Promise<boolean> {
   }
 }
 
+/** The demo data's users (prisma/seed.ts, all @demo.se with a password) are in the database. */
+async function holdsDemoUsers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "email" LIKE '%@demo.se' AND "passwordHash" IS NOT NULL`);
+    return rows[0]!.n > 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 async function embeddedDatabase(): Promise<string> {
   const pglitePort = Number(process.env.PGLITE_PORT || PGLITE_DEFAULT_PORT);
   const url = pgliteUrl(pglitePort);
@@ -100,6 +113,10 @@ async function main() {
 
   if (existsSync(path.join(ROOT, "prisma", "seed.ts"))) await run("demo data: tsx prisma/seed.ts --if-empty", tsx("prisma/seed.ts", "--if-empty"));
   else log("warning: prisma/seed.ts is missing, no demo data loaded");
+
+  // Demo sign-in (e-mail and password) is on only while the database holds the demo users; AUTH_DEMO_LOGIN set by hand wins.
+  env.AUTH_DEMO_LOGIN ||= (await holdsDemoUsers(env.DATABASE_URL)) ? "on" : "off";
+  log(`demo sign-in with e-mail and password: ${env.AUTH_DEMO_LOGIN === "on" ? "on (demo data loaded)" : "off"}`);
 
   env.NEXTAUTH_URL ||= `http://localhost:${port}`;
   if (!env.NEXTAUTH_SECRET) {

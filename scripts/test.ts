@@ -1,6 +1,7 @@
 /**
- * `npm test`: eslint → tsc → unit tests → throwaway PostgreSQL (databases `it` and `e2e`,
- * migrated) → integration tests → demo seed into e2e → next build → Playwright.
+ * `npm test`: eslint → tsc → npm audit --audit-level=high (scripts/lib/audit.ts) → unit tests →
+ * throwaway PostgreSQL (databases `it` and `e2e`, migrated) → integration tests → demo seed
+ * into e2e → next build → Playwright.
  * Stops at the first failing step with that step's exit code; always removes the databases.
  * Without PostgreSQL server binaries it falls back to PGlite (one server per database).
  * Env: SKIP_E2E=1 skips next build and Playwright.
@@ -17,6 +18,7 @@ import { FORWARDED_SIGNALS, exitCode, signalExitCode, signalGroup, spawnGroup } 
 import { ROOT, bin, redact, tsx } from "./lib/common.ts";
 
 import { clearResults, resultFile, totals } from "./lib/results.ts";
+import { auditDependencies } from "./lib/audit.ts";
 
 const vitestArgs = (project: "unit" | "integration") => [
   "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${resultFile(project)}`,
@@ -95,8 +97,8 @@ async function startDatabases(): Promise<Databases> {
   };
   try {
     servers.push(await startPgliteServer({ dataDir: path.join(dir, "it"), port: 0 }));
-    // The e2e tests read the database beside the app's one pooled connection.
-    servers.push(await startPgliteServer({ dataDir: path.join(dir, "e2e"), port: 0, maxConnections: 2 }));
+    // The e2e tests read the database beside the app's one pooled connection, and the second app server of the OIDC tests (playwright.config.ts) has one too.
+    servers.push(await startPgliteServer({ dataDir: path.join(dir, "e2e"), port: 0, maxConnections: 3 }));
   } catch (err) {
     await stop();
     throw err;
@@ -106,10 +108,15 @@ async function startDatabases(): Promise<Databases> {
 
 async function main(): Promise<number> {
   let databases: Databases | undefined;
+  // Set when npm audit could not reach its endpoint: repeated at the end, so nobody takes the run as audited.
+  let auditWarning: string | null = null;
   clearResults();
   try {
     await step("eslint .", [bin("eslint"), ["."]]);
     await step("tsc --noEmit", [bin("tsc"), ["--noEmit"]]);
+    await step("npm audit --audit-level=high", async () => {
+      auditWarning = await auditDependencies();
+    });
     await step("vitest run --project unit", [bin("vitest"), vitestArgs("unit")]);
     await step("start a throwaway PostgreSQL, create databases it and e2e", async () => {
       databases = await startDatabases();
@@ -139,6 +146,7 @@ async function main(): Promise<number> {
     const t = totals();
     // One plain line of totals over unit, integration and e2e tests, for people and CI alike.
     console.log(`\nTests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+    if (auditWarning) console.log(`⚠ ${auditWarning}`);
     if (databases) {
       console.log("\nStopping the test databases…");
       await databases.stop().catch((err) => console.error(`Could not stop the test databases: ${err.message}`));

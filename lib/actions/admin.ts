@@ -4,7 +4,6 @@ import bcrypt from "bcryptjs";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { ROLE_SCOPE, SCOPE_MESSAGES, canRemoveAdminRole } from "@/lib/domain/memberships";
-import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import type { Actor, Role } from "@/lib/domain/types";
 import { getActor } from "@/lib/auth/actor";
@@ -21,6 +20,7 @@ import {
 } from "@/lib/validation/admin";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 type Ctx<I> = { tx: Tx; actor: Actor; municipalityId: string; input: I };
 
@@ -31,7 +31,7 @@ async function runAdmin<S extends z.ZodType<{ municipalityId: string }>, T>(raw:
   const parsed = schema.safeParse(formDataToObject(raw));
   if (!parsed.success) return fail("VALIDATION", MESSAGES.validation, fieldErrorsOf(parsed.error));
   const municipalityId = parsed.data.municipalityId;
-  const allowed = authorize(actor, "admin.manage", { scope: { districtId: "", municipalityId, policeAreaIds: [] } });
+  const allowed = await enforce(actor, "admin.manage", { scope: { districtId: "", municipalityId, policeAreaIds: [] } });
   if (!allowed.ok) return fail("FORBIDDEN", allowed.message);
   try {
     const data = await db.$transaction((tx) => work({ tx, actor, municipalityId, input: parsed.data }));
@@ -145,6 +145,8 @@ export async function toggleUserDisabledAction(_prev: unknown, formData: FormDat
     if (user.id === actor.userId) throw new DomainError("FORBIDDEN", "Du kan inte stänga av ditt eget konto.");
     const disabledAt = user.disabledAt ? null : new Date();
     await tx.user.update({ where: { id: user.id }, data: { disabledAt } });
+    // Their open sessions end too (lib/auth/sessions.ts): re-enabling does not bring them back.
+    if (disabledAt) await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: disabledAt, revokedReason: "disabled" } });
     await audit(tx, actor, disabledAt ? "user.disable" : "user.enable", "user", user.id, { disabled: Boolean(disabledAt) }, { disabled: Boolean(user.disabledAt) });
   });
 }

@@ -11,6 +11,7 @@ import { getDistrictBySlug } from "@/lib/db/districts";
 import { ZCreateCommentInput, ZResolveCommentInput, type TPlanRef } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 /** The plan a comment action is about, if the actor may comment on it (strategists, steering group, police, review group). */
 async function planForComment(ref: TPlanRef) {
@@ -19,7 +20,7 @@ async function planForComment(ref: TPlanRef) {
   const district = await getDistrictBySlug(ref.districtSlug);
   const plan = district && (await db.plan.findUnique({ where: { districtId_year: { districtId: district.districtId, year: ref.year } }, select: { id: true, year: true } }));
   if (!district || !plan || !authorize(actor, "plan.view", { scope: district }).ok) return { allowed: false as const, error: fail("NOT_FOUND", MESSAGES.notFound) };
-  const allowed = authorize(actor, "comment.create", { scope: district });
+  const allowed = await enforce(actor, "comment.create", { scope: district, planId: plan.id });
   if (!allowed.ok) return { allowed: false as const, error: fail(allowed.code, allowed.message) };
   return { allowed: true as const, actor, district, plan };
 }

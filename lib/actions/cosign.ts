@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { measureContentHash, needsPoliceSignature, signatureState } from "@/lib/domain/cosign";
-import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import type { Actor, DistrictScope } from "@/lib/domain/types";
 import { getActor } from "@/lib/auth/actor";
@@ -14,6 +13,7 @@ import { getSignaturesByMeasure } from "@/lib/db/signatures";
 import { ZCosignInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 /** The actor's police area that serves the district (the one the signature is made for). */
 function servingPoliceArea(actor: Actor, scope: DistrictScope): string | null {
@@ -39,7 +39,7 @@ async function cosign(status: "SIGNED" | "DECLINED", raw: FormData): Promise<Act
   const found = await findVisiblePlan(actor, input);
   if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
   const { district, plan: plan } = found;
-  const allowed = authorize(actor, "measure.cosign", { scope: district, planStatus: plan.status });
+  const allowed = await enforce(actor, "measure.cosign", { scope: district, planStatus: plan.status, planId: plan.id });
   const policeAreaId = servingPoliceArea(actor, district);
   if (!allowed.ok || !policeAreaId) return fail("FORBIDDEN", allowed.ok ? "Du kan bara signera åtgärder i stadsdelsområden som ditt lokalpolisområde samverkar med." : allowed.message);
 

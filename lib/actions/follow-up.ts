@@ -15,6 +15,7 @@ import { ZMeasureFollowUpInput, ZRoundInput } from "@/lib/validation/follow-up";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
 import type { z } from "zod";
+import { enforce } from "@/lib/auth/enforce";
 
 type FollowUpContext<I> = { tx: Tx; actor: Actor; district: DistrictWithScope; plan: { id: string; year: number }; input: I; assessesGoals: boolean };
 
@@ -39,7 +40,7 @@ async function runFollowUp<S extends z.ZodType<{ districtSlug: string; year: num
   const found = await findVisiblePlan(actor, input);
   if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
   const { district, plan: plan } = found;
-  const allowed = authorize(actor, needs === "assess" ? "followUp.assess" : "followUp.write", { scope: district });
+  const allowed = await enforce(actor, needs === "assess" ? "followUp.assess" : "followUp.write", { scope: district });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
   const assessesGoals = authorize(actor, "followUp.assess", { scope: district }).ok;
 

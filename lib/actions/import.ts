@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { readWorkbook, type ImportIssue, type ImportSheet } from "@/lib/domain/import";
 import { planImport, sheetsToWrite } from "@/lib/domain/import-plan";
-import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getActor } from "@/lib/auth/actor";
@@ -16,6 +15,7 @@ import { readWorkbookGrids, UPLOAD_LIMITS, WorkbookError } from "@/lib/xlsx/read
 import { ZPlanRef } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf, findVisiblePlan, runPlanEdit } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 export type ImportContent = { sheets: ImportSheet[]; issues: ImportIssue[] };
 
@@ -33,7 +33,7 @@ export async function uploadImportAction(_prev: unknown, formData: FormData): Pr
   const found = await findVisiblePlan(actor, parsed.data);
   if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
   const { district, plan } = found;
-  const allowed = authorize(actor, "plan.edit", { scope: district, planStatus: plan.status });
+  const allowed = await enforce(actor, "plan.edit", { scope: district, planStatus: plan.status, planId: plan.id });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
 
   const file = formData.get("file");
@@ -65,6 +65,9 @@ const ZApplyImport = ZPlanRef.extend({
     .transform((r) => new Set(Object.keys(r ?? {}).map((k) => Number(k.slice(1))))),
 });
 
+/** A workbook writes hundreds of rows in one transaction: give it a minute, not Prisma's 5 s. */
+const IMPORT_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 /**
  * Step 2: the user confirmed the preview. In one transaction: the plan is locked and must not
  * have changed since the file was read (else CONFLICT: read it again), the import is planned
@@ -89,7 +92,7 @@ export async function applyImportAction(_prev: unknown, formData: FormData): Pro
     await insertAudit(tx, { actorId: actor.userId, action: "plan.import", entityType: "plan", entityId: plan.id, planId: plan.id, after: { file: session.fileName, changes: audit.length } });
     await tx.importSession.update({ where: { id: session.id }, data: { appliedAt: new Date() } });
     return { changes: audit.length, base: `/plans/${district.slug}/${plan.year}` };
-  });
+  }, IMPORT_TRANSACTION);
   if (result.ok) redirect(`${result.data.base}?inlast=${result.data.changes}`);
   return result;
 }

@@ -44,8 +44,8 @@ async function findCopySource(tx: Tx, actor: Actor, sourceId: string) {
  * of the follow-up. The target plan is edited like any other edit (runPlanEdit: role, district,
  * DRAFT/RETURNED, one transaction, audit).
  */
-export async function copyMeasure(formData: FormData): Promise<ActionResult<{ id: string; areaId: string }>> {
-  return runPlanEdit(formData, ZCopyMeasureInput, async ({ tx, actor, plan, input }) => {
+export async function copyMeasure(formData: FormData): Promise<ActionResult<{ id: string; areaId: string; href: string }>> {
+  return runPlanEdit(formData, ZCopyMeasureInput, async ({ tx, actor, district, plan, input }) => {
     const cause = await findCauseInPlan(tx, plan.id, input.causeId);
     if (!cause) throw new DomainError("NOT_FOUND", COPY_MESSAGES.causeMissing);
     const source = await findCopySource(tx, actor, input.sourceId);
@@ -88,15 +88,14 @@ export async function copyMeasure(formData: FormData): Promise<ActionResult<{ id
       after: { ...measure, goals: source.goals.map((g) => g.description), copiedFrom: { measureId: source.id, district: source.districtName, year: source.year } },
     });
     const area = await tx.problem.findUniqueOrThrow({ where: { id: cause.problemId }, select: { areaId: true } });
-    return { id: measure.id, areaId: area.areaId };
+    return { id: measure.id, areaId: area.areaId, href: `/plans/${district.slug}/${plan.year}/areas/${area.areaId}?kopierad=1#measure-${measure.id}` };
   });
 }
 
 /** The copy form: copy, then open the new measure in the plan; on a refusal the form shows why. */
-export async function copyMeasureAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string; areaId: string }>> {
+export async function copyMeasureAction(_prev: unknown, formData: FormData): Promise<ActionResult<{ id: string; areaId: string; href: string }>> {
   const result = await copyMeasure(formData);
   if (!result.ok) return result;
-  const slug = String(formData.get("districtSlug"));
-  const year = String(formData.get("year"));
-  redirect(`/plans/${slug}/${year}/areas/${result.data.areaId}?kopierad=1#measure-${result.data.id}`);
+  // The path from the plan as found, never from the form's raw values.
+  redirect(result.data.href);
 }

@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { carrySelectionIssues, countCarried, planCarryOver } from "@/lib/domain/carry-over";
 import { isFollowUpStatus } from "@/lib/domain/follow-up";
-import { authorize } from "@/lib/domain/permissions";
 import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
 import type { PlanStatus } from "@/lib/domain/types";
 import { getActor } from "@/lib/auth/actor";
@@ -14,6 +13,7 @@ import { getPlanTree } from "@/lib/db/plans";
 import { ZStartNextYearInput } from "@/lib/validation/follow-up";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 /**
  * "Starta 2026 från 2025": next year's draft with the priority areas and exactly the problems,
@@ -31,7 +31,7 @@ export async function startNextYearAction(_prev: unknown, formData: FormData): P
   const found = await findVisiblePlan(actor, input);
   if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
   const { district, plan: source } = found;
-  const allowed = authorize(actor, "plan.create", { scope: district });
+  const allowed = await enforce(actor, "plan.create", { scope: district, planId: source.id });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
   const nextYear = source.year + 1;
   if (nextYear > 2100) return fail("VALIDATION", `Planer kan skapas till och med år 2100.`);

@@ -11,6 +11,7 @@ import { insertPlanWithCentralAreas } from "@/lib/db/plans";
 import { ZCreatePlanInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf } from "@/lib/actions/support/run-plan-edit";
+import { enforce } from "@/lib/auth/enforce";
 
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
@@ -26,7 +27,7 @@ export async function createPlanAction(_prev: unknown, formData: FormData): Prom
 
   const district = await getDistrictBySlug(districtSlug);
   if (!district || !authorize(actor, "plan.view", { scope: district }).ok) return fail("NOT_FOUND", MESSAGES.notFound);
-  const allowed = authorize(actor, "plan.create", { scope: district });
+  const allowed = await enforce(actor, "plan.create", { scope: district });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
 
   const created = await db

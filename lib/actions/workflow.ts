@@ -17,6 +17,7 @@ import { insertPlanVersion } from "@/lib/db/versions";
 import { ZWorkflowInput } from "@/lib/validation/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { fieldErrorsOf, findVisiblePlan } from "@/lib/actions/support/run-plan-edit";
+import { insertSecurityAudit } from "@/lib/db/audit";
 
 const DECISION_OF: Partial<Record<WorkflowEvent, "STEERING_GROUP" | "REVIEW_ACCEPTED" | "REVIEW_RETURNED" | "COUNCIL">> = {
   DECIDE: "STEERING_GROUP",
@@ -106,6 +107,9 @@ async function runWorkflow(event: WorkflowEvent, raw: FormData): Promise<ActionR
     revalidatePath(base, "layout");
     return { ok: true, data: { status, base } };
   } catch (e) {
+    if (e instanceof DomainError && e.code === "FORBIDDEN") {
+      await insertSecurityAudit({ actorId: actor.userId, action: "auth.refused", entityType: "permission", entityId: `workflow.${event}`, planId: plan.id, after: { event, code: e.code, districtId: district.districtId } });
+    }
     if (e instanceof DomainError) return { ok: false, code: e.code, message: e.message, ...(e.missing ? { missing: e.missing } : {}), ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
     throw e;
   }

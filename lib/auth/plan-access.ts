@@ -5,6 +5,7 @@ import type { PlanStatus } from "@/lib/domain/types";
 import { requireActor } from "@/lib/auth/actor";
 import { getDistrictBySlug } from "@/lib/db/districts";
 import { getPlanByDistrictYear } from "@/lib/db/plans";
+import { enforce } from "@/lib/auth/enforce";
 
 /**
  * For the plan pages: the actor, the district and (if it exists) the plan, after checking that
@@ -17,7 +18,7 @@ export async function loadPlanAccess(districtSlug: string, yearParam: string) {
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const district = await getDistrictBySlug(districtSlug);
   if (!district) notFound();
-  if (!authorize(actor, "plan.view", { scope: district }).ok) forbidden();
+  if (!(await enforce(actor, "plan.view", { scope: district })).ok) forbidden();
   const plan = await getPlanByDistrictYear(district.districtId, year);
   const canCreate = authorize(actor, "plan.create", { scope: district }).ok;
   const edit = plan ? authorize(actor, "plan.edit", { scope: district, planStatus: plan.status as PlanStatus }) : null;

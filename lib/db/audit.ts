@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditEntry = {
@@ -43,4 +43,19 @@ export async function insertAudits(tx: Tx, entries: readonly AuditEntry[]) {
       after: asJson(e.after),
     })),
   });
+}
+
+/**
+ * An audit row about signing in or a refused permission check: written on its own (outside any
+ * transaction, so a refused or failed attempt leaves a trace although it changes nothing) and
+ * never failing the request it records — a lost audit row of a refusal must not turn it into a 500.
+ */
+export async function insertSecurityAudit(e: Omit<AuditEntry, "actorId"> & { actorId: string | null }): Promise<void> {
+  try {
+    await db.auditLog.create({
+      data: { actorId: e.actorId, action: e.action, entityType: e.entityType, entityId: e.entityId.slice(0, 320), planId: e.planId ?? null, before: asJson(e.before), after: asJson(e.after) },
+    });
+  } catch (error) {
+    console.error(`audit: could not record ${e.action}`, error instanceof Error ? error.message : error);
+  }
 }

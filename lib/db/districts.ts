@@ -2,9 +2,15 @@ import "server-only";
 import type { DistrictScope } from "@/lib/domain/types";
 import { db } from "@/lib/db/client";
 
+/** Longer than any slug the admin form accepts (60). */
+const MAX_SLUG_LENGTH = 200;
+
 export type DistrictWithScope = DistrictScope & { slug: string; name: string };
 
 export async function getDistrictBySlug(slug: string): Promise<DistrictWithScope | null> {
+  // A slug from a URL may hold anything: no district's slug is that long or contains NUL, which
+  // PostgreSQL refuses in text ("invalid byte sequence", a 500 instead of "not found").
+  if (slug.length > MAX_SLUG_LENGTH || slug.includes("\u0000")) return null;
   const d = await db.district.findUnique({
     where: { slug },
     include: { policeAreas: { select: { policeAreaId: true } } },

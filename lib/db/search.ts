@@ -41,36 +41,42 @@ export async function searchPlans(query: string, reach: Reach, filter: SearchFil
   const year = filter.year ?? null;
   const districtId = filter.districtId ?? null;
   const headlineOptions = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=25`;
+  // The reach first: the problems of the plans the reader may see (one municipality's districts
+  // in practice). Each level then joins down from them, so the planner can walk the reach's chain
+  // (Cause/Measure/Goal by parent id) instead of ranking every match in the country and filtering
+  // afterwards; for a reach of the whole country it still takes the GIN indexes (docs/performance.md).
   const rows = await db.$queryRaw<(SearchHit & { total: bigint; text: string })[]>`
     WITH q AS (SELECT websearch_to_tsquery('swedish', ${query}) AS q),
-    hits AS (
-      SELECT 'problem'::text AS "kind", p."id", ts_rank_cd(p."searchVector", q.q) AS "rank",
-             coalesce(p."collectiveName" || ': ', '') || p."description" AS "text", p."id" AS "problemId", NULL::uuid AS "causeId", NULL::uuid AS "measureId"
-      FROM "Problem" p, q WHERE p."searchVector" @@ q.q
-      UNION ALL
-      SELECT 'cause', c."id", ts_rank_cd(c."searchVector", q.q), c."description", c."problemId", c."id", NULL::uuid
-      FROM "Cause" c, q WHERE c."searchVector" @@ q.q
-      UNION ALL
-      SELECT 'measure', m."id", ts_rank_cd(m."searchVector", q.q), m."description", c."problemId", m."causeId", m."id"
-      FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId", q WHERE m."searchVector" @@ q.q
-      UNION ALL
-      SELECT 'goal', g."id", ts_rank_cd(g."searchVector", q.q), g."description", c."problemId", m."causeId", m."id"
-      FROM "Goal" g JOIN "Measure" m ON m."id" = g."measureId" JOIN "Cause" c ON c."id" = m."causeId", q WHERE g."searchVector" @@ q.q
-    ),
-    visible AS (
-      SELECT h.*, pl."year", d."name" AS "districtName", d."slug" AS "districtSlug", a."id" AS "areaId", a."name" AS "areaName",
-             p."description" AS "problem", COALESCE(m."confidential", false) AS "confidential", COUNT(*) OVER () AS "total"
-      FROM hits h
-      JOIN "Problem" p ON p."id" = h."problemId"
+    reach AS NOT MATERIALIZED (
+      SELECT p."id" AS "problemId", p."description" AS "problem", pl."year", d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug",
+             a."id" AS "areaId", a."name" AS "areaName"
+      FROM "Problem" p
       JOIN "PriorityArea" a ON a."id" = p."areaId"
       JOIN "Plan" pl ON pl."id" = a."planId"
       JOIN "District" d ON d."id" = pl."districtId"
-      LEFT JOIN "Measure" m ON m."id" = h."measureId"
       WHERE d."id" = ANY(${reach.viewable}::uuid[])
-        AND (m."id" IS NULL OR NOT m."confidential" OR d."id" = ANY(${reach.confidential}::uuid[]))
         AND (${year}::int IS NULL OR pl."year" = ${year}::int)
         AND (${districtId}::uuid IS NULL OR d."id" = ${districtId}::uuid)
-      ORDER BY h."rank" DESC, pl."year" DESC, d."name", h."kind", h."id"
+    ),
+    hits AS (
+      SELECT 'problem'::text AS "kind", p."id", ts_rank_cd(p."searchVector", q.q) AS "rank",
+             coalesce(p."collectiveName" || ': ', '') || p."description" AS "text", NULL::uuid AS "causeId", NULL::uuid AS "measureId", false AS "confidential", r.*
+      FROM reach r JOIN "Problem" p ON p."id" = r."problemId", q WHERE p."searchVector" @@ q.q
+      UNION ALL
+      SELECT 'cause', c."id", ts_rank_cd(c."searchVector", q.q), c."description", c."id", NULL::uuid, false, r.*
+      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId", q WHERE c."searchVector" @@ q.q
+      UNION ALL
+      SELECT 'measure', m."id", ts_rank_cd(m."searchVector", q.q), m."description", m."causeId", m."id", m."confidential", r.*
+      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId" JOIN "Measure" m ON m."causeId" = c."id", q
+      WHERE m."searchVector" @@ q.q AND (NOT m."confidential" OR r."districtId" = ANY(${reach.confidential}::uuid[]))
+      UNION ALL
+      SELECT 'goal', g."id", ts_rank_cd(g."searchVector", q.q), g."description", m."causeId", m."id", m."confidential", r.*
+      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId" JOIN "Measure" m ON m."causeId" = c."id" JOIN "Goal" g ON g."measureId" = m."id", q
+      WHERE g."searchVector" @@ q.q AND (NOT m."confidential" OR r."districtId" = ANY(${reach.confidential}::uuid[]))
+    ),
+    visible AS (
+      SELECT h.*, COUNT(*) OVER () AS "total" FROM hits h
+      ORDER BY h."rank" DESC, h."year" DESC, h."districtName", h."kind", h."id"
       LIMIT ${SEARCH_LIMITS.hits}
     )
     -- ts_headline only for the hits shown: it re-parses the text.

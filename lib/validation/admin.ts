@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/types";
 
-const uuid = (what: string) => z.string({ error: `${what} saknas.` }).uuid(`${what} är okänd.`);
+const uuid = (what: string) =>
+  z
+    .string({ error: `${what} saknas.` })
+    .uuid(`${what} är okänd.`)
+    .transform((v) => v.toLowerCase());
 const name = (label: string) => z.string({ error: `Fyll i ${label}.` }).trim().min(1, `Fyll i ${label}.`).max(200, `${label[0]!.toUpperCase()}${label.slice(1)} får vara högst 200 tecken.`);
 const slug = z
   .string({ error: "Fyll i en kortform för adressen." })

@@ -11,6 +11,8 @@ export const LIMITS = { short: 200, long: 10_000, parties: 20 } as const;
  * number, private e-mail) is refused, with the words pointed out (lib/domain/personal-data.ts).
  */
 export function refusePersonalData(text: string | null | undefined, ctx: z.RefinementCtx) {
+  // A text over every limit is refused for its length already; it is not searched.
+  if (text && text.length > LIMITS.long) return;
   const found = text ? findPersonalData(text) : [];
   if (found.length > 0) ctx.addIssue({ code: "custom", message: personalDataMessage(found) });
 }
@@ -36,12 +38,19 @@ function capitalize(s: string) {
 }
 
 /** `what` in its definite form and the matching adjective: ("Orsaken", "ogiltig"), ("Problemet", "ogiltigt"). */
-const id = (what: string, invalid: "ogiltig" | "ogiltigt" = "ogiltig") => z.string({ error: `${what} saknas.` }).uuid(`${what} är ${invalid}.`);
-const version = z.coerce.number({ error: "Versionen saknas." }).int().min(1, "Versionen är ogiltig.");
+/** Ids are compared and logged in lower case, however they were sent. */
+const id = (what: string, invalid: "ogiltig" | "ogiltigt" = "ogiltig") =>
+  z
+    .string({ error: `${what} saknas.` })
+    .uuid(`${what} är ${invalid}.`)
+    .transform((v) => v.toLowerCase());
+/** The largest int4: a version beyond it is forged. */
+export const MAX_VERSION = 2_147_483_647;
+const version = z.coerce.number({ error: "Versionen saknas." }).int("Versionen är ogiltig.").min(1, "Versionen är ogiltig.").max(MAX_VERSION, "Versionen är ogiltig.");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 export const ZPlanRef = z.object({
-  districtSlug: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, "Okänt stadsdelsområde."),
+  districtSlug: z.string({ error: "Stadsdelsområdet saknas." }).trim().min(1, "Stadsdelsområdet saknas.").max(100, "Okänt stadsdelsområde.").regex(/^[a-z0-9-]+$/, "Okänt stadsdelsområde."),
   year: z.coerce.number({ error: "Ange året med fyra siffror." }).int("Ange året med fyra siffror.").min(2000, "Ange ett år från 2000.").max(2100, "Ange ett år senast 2100."),
 });
 export type TPlanRef = z.infer<typeof ZPlanRef>;
@@ -178,7 +187,7 @@ const isoDate = (label: string) =>
     .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), `Ange ${label} som ett riktigt datum, till exempel 2025-03-18.`);
 
 export const ZWorkflowInput = ZPlanRef.extend({
-  planVersion: z.coerce.number({ error: "Planens version saknas." }).int().min(1),
+  planVersion: z.coerce.number({ error: "Planens version saknas." }).int("Planens version är ogiltig.").min(1, "Planens version är ogiltig.").max(MAX_VERSION, "Planens version är ogiltig."),
   comment: freeText("kommentaren", LIMITS.long).optional().transform((v) => (v ? v : undefined)),
   decidedOn: isoDate("beslutsdatum"),
   paragraph: z.string().trim().max(50, "Paragrafen får vara högst 50 tecken.").optional().transform((v) => (v ? v : undefined)),
@@ -193,7 +202,7 @@ export const ZCosignInput = ZPlanRef.extend({
 });
 
 export const ZCreateCommentInput = ZPlanRef.extend({
-  measureId: z.string().uuid("Åtgärden är ogiltig.").optional().or(z.literal("").transform(() => undefined)),
+  measureId: z.string().uuid("Åtgärden är ogiltig.").transform((v) => v.toLowerCase()).optional().or(z.literal("").transform(() => undefined)),
   body: requiredText("kommentaren"),
 });
 export const ZResolveCommentInput = ZPlanRef.extend({ commentId: id("Kommentaren") });

@@ -6,7 +6,7 @@ import { decimal, freeText, LIMITS, ZPlanRef } from "@/lib/validation/chain";
 
 const round = z.enum(ROUND_KINDS, { error: "Okänd uppföljningsomgång." });
 /** The version the user saw; 0 = there was nothing written yet. */
-const seenVersion = z.coerce.number({ error: "Versionen saknas." }).int().min(0, "Versionen är ogiltig.");
+const seenVersion = z.coerce.number({ error: "Versionen saknas." }).int("Versionen är ogiltig.").min(0, "Versionen är ogiltig.").max(2_147_483_647, "Versionen är ogiltig.");
 const text = (label: string) =>
   freeText(label, LIMITS.long)
     .optional()
@@ -15,7 +15,7 @@ const text = (label: string) =>
 const outcome = decimal("Ange utfallet som ett tal, till exempel 11 eller 80,5.", { min: 0 });
 
 const ZGoalFollowUp = z.object({
-  id: z.string({ error: "Målet saknas." }).uuid("Målet är ogiltigt."),
+  id: z.string({ error: "Målet saknas." }).uuid("Målet är ogiltigt.").transform((v) => v.toLowerCase()),
   version: seenVersion,
   status: z
     .union([z.enum(GOAL_STATUSES), z.literal("")], { error: "Välj en status för målet." })
@@ -28,7 +28,7 @@ const ZGoalFollowUp = z.object({
 /** One measure's follow-up in one round: its text and (for the strategist) its goals' statuses. */
 export const ZMeasureFollowUpInput = ZPlanRef.extend({
   round,
-  measureId: z.string({ error: "Åtgärden saknas." }).uuid("Åtgärden är ogiltig."),
+  measureId: z.string({ error: "Åtgärden saknas." }).uuid("Åtgärden är ogiltig.").transform((v) => v.toLowerCase()),
   textVersion: seenVersion,
   text: text("Uppföljningen"),
   goals: z.array(ZGoalFollowUp).max(100, "För många mål.").optional(),

@@ -15,13 +15,13 @@ export const signalExitCode = (s: NodeJS.Signals) => 128 + (constants.signals[s]
 export function spawnGroup(
   cmd: string,
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; stdout?: "pipe" | "inherit"; cwd?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; stdout?: "pipe" | "inherit"; stderr?: "pipe" | "inherit"; cwd?: string } = {},
 ): ChildProcess {
   return spawn(cmd, args, {
     cwd: opts.cwd ?? ROOT,
     env: opts.env ?? process.env,
     detached: true,
-    stdio: ["ignore", opts.stdout ?? "inherit", "inherit"],
+    stdio: ["ignore", opts.stdout ?? "inherit", opts.stderr ?? "inherit"],
   });
 }
 

@@ -234,13 +234,14 @@ export async function snapshotPlan(planId: string) {
       },
     },
   });
-  const audit = await db.auditLog.findMany({ where: { planId }, orderBy: { id: "asc" } });
+  // Rows about the plan's content; a refused attempt is logged (auth.refused) but changes nothing in the plan.
+  const audit = await db.auditLog.findMany({ where: { planId, NOT: { action: { startsWith: "auth." } } }, orderBy: { id: "asc" } });
   return JSON.parse(JSON.stringify({ plan, audit }, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as unknown;
 }
 
-/** The plan's audit rows after a given id (the rows one action wrote). */
+/** The plan's audit rows after a given id (the content rows one action wrote; auth.* rows record attempts, not changes). */
 export function auditRowsSince(planId: string, afterId: bigint) {
-  return db.auditLog.findMany({ where: { planId, id: { gt: afterId } }, orderBy: { id: "asc" } });
+  return db.auditLog.findMany({ where: { planId, id: { gt: afterId }, NOT: { action: { startsWith: "auth." } } }, orderBy: { id: "asc" } });
 }
 
 /** The highest audit id so far (0 when there is none): take it before an action, then read what it added. */

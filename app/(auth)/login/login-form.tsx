@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/ui/error-summary";
 import { TextInput } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { RATE_LIMITED_MESSAGE } from "@/lib/domain/session";
 
 type Errors = { email?: string[]; password?: string[]; form?: string };
 
@@ -26,6 +27,10 @@ export function LoginForm() {
     if (next.email || next.password) return setErrors(next);
     startTransition(async () => {
       const res = await signIn("credentials", { email, password, redirect: false });
+      if (res?.status === 429 || res?.error === "RateLimited") {
+        setErrors({ form: RATE_LIMITED_MESSAGE });
+        return;
+      }
       if (!res || res.error) {
         setErrors({ form: "E-postadressen eller lösenordet stämmer inte. Kontrollera och försök igen." });
         return;

@@ -9,6 +9,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { getDistrictBySlug, type DistrictWithScope } from "@/lib/db/districts";
 import { lockPlanForEdit } from "@/lib/db/chain";
 import { formDataToObject } from "@/lib/validation/form-data";
+import { enforce } from "@/lib/auth/enforce";
 
 export type EditContext<I> = {
   tx: Tx;
@@ -28,6 +29,8 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
   raw: FormData | Record<string, unknown>,
   schema: S,
   edit: (ctx: EditContext<z.infer<S>>) => Promise<T>,
+  /** For edits bigger than one row (an import): a longer transaction than Prisma's 5 s default. */
+  txOptions?: { timeout?: number; maxWait?: number },
 ): Promise<ActionResult<T>> {
   const actor = await getActor();
   if (!actor) return fail("UNAUTHENTICATED", MESSAGES.unauthenticated);
@@ -39,7 +42,7 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
   const found = await findVisiblePlan(actor, input);
   if (!found) return fail("NOT_FOUND", MESSAGES.notFound);
   const { district, plan } = found;
-  const allowed = authorize(actor, "plan.edit", { scope: district, planStatus: plan.status });
+  const allowed = await enforce(actor, "plan.edit", { scope: district, planStatus: plan.status, planId: plan.id });
   if (!allowed.ok) return fail(allowed.code, allowed.message);
 
   try {
@@ -48,7 +51,7 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
       const stillAllowed = authorize(actor, "plan.edit", { scope: district, planStatus: status });
       if (!stillAllowed.ok) throw new DomainError(stillAllowed.code, stillAllowed.message);
       return edit({ tx, actor, district, plan: { id: plan.id, year: plan.year }, input });
-    });
+    }, txOptions);
     revalidatePath(`/plans/${district.slug}/${plan.year}`, "layout");
     return { ok: true, data };
   } catch (e) {
@@ -63,7 +66,8 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
  */
 export async function findVisiblePlan(actor: Actor, ref: { districtSlug: string; year: number }) {
   const district = await getDistrictBySlug(ref.districtSlug);
-  if (!district || !authorize(actor, "plan.view", { scope: district }).ok) return null;
+  if (!district) return null;
+  if (!(await enforce(actor, "plan.view", { scope: district })).ok) return null;
   const plan = await db.plan.findUnique({
     where: { districtId_year: { districtId: district.districtId, year: ref.year } },
     select: { id: true, year: true, status: true },

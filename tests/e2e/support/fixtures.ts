@@ -23,9 +23,11 @@ export const USER_NAMES = {
 /** Signs in through the login form, as a user would, and waits for the plan list. */
 export async function loginAs(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  // exact: only the fields themselves (with single sign-on configured the page holds more sign-in text).
+  await page.getByLabel("E-post", { exact: true }).fill(email);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  // exact: the single sign-on button ("Logga in med stadens konto") is on the page too.
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await page.waitForURL("**/plans");
   await expect(page.getByRole("heading", { level: 1, name: "Åtgärdsplaner" })).toBeVisible();
 }
