@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findUserForSignIn } from "@/lib/db/actors";
 import { insertSecurityAudit } from "@/lib/db/audit";
+import { isDatabaseUnavailable } from "@/lib/domain/result";
 import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/auth/rate-limit";
 import { activeSessionUser, revokeSession, SESSION_LIMITS, startSession } from "@/lib/auth/sessions";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
@@ -18,6 +19,19 @@ const ZCredentials = z.object({
 
 /** A valid bcrypt hash of nothing anyone knows: compared against when the e-mail is unknown, so timing does not reveal accounts. */
 const DUMMY_HASH = "$2b$12$SVH5j.hySFPqNx8095bmPeXee9a7bHguS5A2Y4OeRpLffS82PKd8a";
+
+/**
+ * The session's user; while the database is out of reach, the signed cookie's user (nothing can be
+ * read or written then anyway, and the page says "try again" instead of sending them to sign in).
+ */
+async function sessionUserOrTrustToken(sid: string, sub: string | undefined): Promise<string | null> {
+  try {
+    return await activeSessionUser(sid);
+  } catch (e) {
+    if (isDatabaseUnavailable(e) && sub) return sub;
+    throw e;
+  }
+}
 
 export const authOptions: NextAuthOptions = {
   // The cookie is a JWT naming a UserSession row (lib/auth/sessions.ts); it never outlives the absolute timeout.
@@ -68,7 +82,7 @@ export const authOptions: NextAuthOptions = {
      * disabled user, or a cookie from before sessions were revocable, gives a session without a user.
      */
     async session({ session, token }) {
-      const userId = typeof token.sid === "string" ? await activeSessionUser(token.sid) : null;
+      const userId = typeof token.sid === "string" ? await sessionUserOrTrustToken(token.sid, token.sub) : null;
       if (session.user && userId && userId === token.sub) (session.user as { id?: string }).id = userId;
       else session.user = undefined;
       return session;

@@ -137,20 +137,16 @@ test.describe("the app works under its policy", () => {
     return { problems };
   }
 
-  test("control: what an XSS would inject (an inline script, a foreign image) is blocked, and this watcher sees it", async ({ page }) => {
+  test("control: what an XSS would inject (an inline event handler, a foreign image) is blocked, and this watcher sees it", async ({ page }) => {
     const { problems } = await watch(page);
     await page.goto("/login");
-    await page.evaluate(() => {
-      const script = document.createElement("script");
-      script.textContent = "window.__injected = true;";
-      document.body.append(script);
-      const img = document.createElement("img");
-      img.src = "https://evil.example/steal.png";
-      document.body.append(img);
+    // Markup as an injection would put it in the page (scripts run by the test tool itself are exempt from CSP).
+    await page.locator("main").evaluate((main) => {
+      main.insertAdjacentHTML("beforeend", '<img alt="" src="/finns-inte.png" onerror="window.__injected = true"><img alt="" src="https://evil.example/steal.png">');
     });
     await expect.poll(() => problems.filter((p) => p.startsWith("securitypolicyviolation")).length).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-    expect(problems.join("\n")).toMatch(/securitypolicyviolation: script-src-elem blocked inline/);
+    expect(problems.join("\n")).toMatch(/securitypolicyviolation: script-src(-attr)? blocked inline/);
     expect(problems.join("\n")).toMatch(/securitypolicyviolation: img-src blocked https:\/\/evil\.example\/steal\.png/);
   });
 

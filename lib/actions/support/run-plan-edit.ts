@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { authorize } from "@/lib/domain/permissions";
-import { DomainError, MESSAGES, fail, type ActionResult } from "@/lib/domain/result";
+import { DomainError, MESSAGES, fail, isDatabaseUnavailable, type ActionResult } from "@/lib/domain/result";
 import type { Actor, PlanStatus } from "@/lib/domain/types";
 import { getActor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db/client";
@@ -30,6 +30,21 @@ export async function runPlanEdit<S extends z.ZodType<{ districtSlug: string; ye
   schema: S,
   edit: (ctx: EditContext<z.infer<S>>) => Promise<T>,
   /** For edits bigger than one row (an import): a longer transaction than Prisma's 5 s default. */
+  txOptions?: { timeout?: number; maxWait?: number },
+): Promise<ActionResult<T>> {
+  try {
+    return await runPlanEditSteps(raw, schema, edit, txOptions);
+  } catch (e) {
+    // The database down or out of connections: "try again", never a 500 (nothing was written).
+    if (isDatabaseUnavailable(e)) return fail("UNAVAILABLE", MESSAGES.unavailable);
+    throw e;
+  }
+}
+
+async function runPlanEditSteps<S extends z.ZodType<{ districtSlug: string; year: number }>, T>(
+  raw: FormData | Record<string, unknown>,
+  schema: S,
+  edit: (ctx: EditContext<z.infer<S>>) => Promise<T>,
   txOptions?: { timeout?: number; maxWait?: number },
 ): Promise<ActionResult<T>> {
   const actor = await getActor();
