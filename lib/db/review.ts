@@ -36,7 +36,8 @@ export type ReviewCounts = {
   smartGoals: number;
 };
 
-export type ReviewRow = ReviewCounts & {
+/** Where a row of the matrix is: its plan, district and priority area. */
+type ReviewPlace = {
   planId: string;
   planStatus: PlanStatus;
   planUpdatedAt: Date;
@@ -48,6 +49,8 @@ export type ReviewRow = ReviewCounts & {
   centralArea: CentralArea | null;
   areaPosition: number;
 };
+
+export type ReviewRow = ReviewCounts & ReviewPlace;
 
 export type ReviewMatrix = { rows: ReviewRow[]; total: ReviewCounts & { plans: number } };
 
@@ -86,24 +89,14 @@ export async function reviewMatrix(
   const measureWhere = measureFilterSql(filter);
 
   const rows = await db.$queryRaw<
-    {
-      planId: string;
-      planStatus: PlanStatus;
-      planUpdatedAt: Date;
-      districtId: string;
-      districtName: string;
-      districtSlug: string;
-      areaId: string;
-      areaName: string;
-      centralArea: CentralArea | null;
-      areaPosition: number;
+    (ReviewPlace & {
       problems: bigint | null;
       causes: bigint | null;
       measures: bigint | null;
       goals: bigint | null;
       policeMeasures: bigint | null;
       overdueMeasures: bigint | null;
-    }[]
+    })[]
   >`
     WITH ar AS (
       SELECT a."id", a."name", a."centralArea", a."position", pl."id" AS "planId", pl."status", pl."updatedAt",

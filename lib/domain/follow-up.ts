@@ -207,3 +207,14 @@ export function goalsInContext(areas: readonly AreaNode[]): GoalInContext[] {
     ),
   );
 }
+
+/** How a measure's goals went, in words, statuses in their fixed order: "Uppfyllt: 2, Ej uppfyllt: 1" ("Liknande åtgärder"). */
+export function goalStatusSummary(statuses: readonly (GoalStatus | null)[]): string {
+  if (statuses.length === 0) return "Inga operativa mål";
+  const parts: string[] = [];
+  for (const status of [...GOAL_STATUSES, null] as const) {
+    const n = statuses.filter((s) => s === status).length;
+    if (n > 0) parts.push(`${status ? GOAL_STATUS_LABELS[status] : NO_STATUS_LABEL}: ${n}`);
+  }
+  return parts.join(", ");
+}

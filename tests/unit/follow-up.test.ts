@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  goalStatusSummary,
   GOAL_STATUS_LABELS,
   GOAL_STATUSES,
   goalsInContext,
@@ -677,5 +678,16 @@ describe("goalsInContext", () => {
 
   it("is empty for a plan without goals", () => {
     expect(goalsInContext([area("a1", "Unga", [problem("p1", [cause("c1", [measure("m1", [])])])])])).toEqual([]);
+  });
+});
+
+describe("goalStatusSummary: how a similar measure's goals went", () => {
+  it.each([
+    [[], "Inga operativa mål"],
+    [[null], "Ingen status ännu: 1"],
+    [["NOT_MET", "MET", null, "MET"], "Uppfyllt: 2, Ej uppfyllt: 1, Ingen status ännu: 1"],
+    [["MOVED_TO_NEXT_YEAR", "PARTLY_MET"], "Delvis uppfyllt: 1, Flyttas till nästa år: 1"],
+  ] as const)("%j → %s", (statuses, text) => {
+    expect(goalStatusSummary(statuses)).toBe(text);
   });
 });

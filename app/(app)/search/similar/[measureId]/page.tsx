@@ -1,22 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { GOAL_STATUS_LABELS, NO_STATUS_LABEL, type GoalStatus } from "@/lib/domain/follow-up";
+import { goalStatusSummary } from "@/lib/domain/follow-up";
 import { similarMeasures } from "@/lib/db/search";
 import { MeasureSummary } from "@/components/search/measure-summary";
 import { loadLibraryMeasure } from "../../_load";
 
 export const metadata: Metadata = { title: "Liknande åtgärder" };
-
-/** "Uppfyllt: 2, ej uppfyllt: 1" — how the goals of a measure went, in words. */
-function statusSummary(statuses: (GoalStatus | null)[]): string {
-  if (statuses.length === 0) return "Inga operativa mål";
-  const counts = new Map<string, number>();
-  for (const s of statuses) {
-    const label = s ? GOAL_STATUS_LABELS[s] : NO_STATUS_LABEL;
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  return [...counts].map(([label, n]) => `${label}: ${n}`).join(", ");
-}
 
 /**
  * "Liknande åtgärder": what other districts do about the same kind of problem, and how it went
@@ -58,7 +47,7 @@ export default async function SimilarPage({ params }: { params: Promise<{ measur
                 <dt className="font-semibold">Problem</dt>
                 <dd className="line-clamp-2">{s.problem}</dd>
                 <dt className="font-semibold">Uppföljning</dt>
-                <dd data-testid="similar-status">{statusSummary(s.goalStatuses)}</dd>
+                <dd data-testid="similar-status">{goalStatusSummary(s.goalStatuses)}</dd>
               </dl>
               {canCopy ? (
                 <p className="mt-1 text-sm">
