@@ -1,5 +1,6 @@
 import "server-only";
-import { isSmart } from "@/lib/domain/smart";
+import { isSmart, smartCheck, type SmartFlag } from "@/lib/domain/smart";
+import { isMeasureFiltered, listLevel, type ReviewFilter, type ReviewListKind } from "@/lib/domain/review-filter";
 import type { CentralArea, Deadline, PlanStatus } from "@/lib/domain/types";
 import type { GoalStatus } from "@/lib/domain/follow-up";
 import { db, Prisma } from "@/lib/db/client";
@@ -9,19 +10,7 @@ import { LATEST_GOAL_STATUS } from "@/lib/db/sql";
 // database. Nothing here loads a plan tree: one aggregation query for the counts, one light
 // query of goal texts for the SMART share (see below).
 
-export type ReviewFilter = {
-  area?: CentralArea;
-  districtId?: string;
-  /** true: only measures carried out with the police; false: only those without. */
-  withPolice?: boolean;
-  /** Only measures with a responsible party whose organisation contains this text (case-insensitive). */
-  organisation?: string;
-  /** Only measures tagged for the youth strategy, or for violent extremism (VBE). */
-  tag?: "youthStrategy" | "violentExtremism";
-  status?: PlanStatus;
-  /** Only measures with a goal whose latest follow-up status is this ("NONE": no status yet). */
-  followUp?: GoalStatus | "NONE";
-};
+export type { ReviewFilter };
 
 export type ReviewCounts = {
   problems: number;
@@ -84,8 +73,7 @@ export async function reviewMatrix(
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<ReviewMatrix> {
   if (municipalityIds.length === 0) return { rows: [], total: { ...emptyCounts(), plans: 0 } };
-  const measureFiltered =
-    filter.withPolice !== undefined || (filter.organisation ?? "").trim() !== "" || filter.tag !== undefined || filter.followUp !== undefined;
+  const measureFiltered = isMeasureFiltered(filter);
   const measureWhere = measureFilterSql(filter);
 
   const rows = await db.$queryRaw<
@@ -98,34 +86,7 @@ export async function reviewMatrix(
       overdueMeasures: bigint | null;
     })[]
   >`
-    WITH ar AS (
-      SELECT a."id", a."name", a."centralArea", a."position", pl."id" AS "planId", pl."status", pl."updatedAt",
-             d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug"
-      FROM "Plan" pl
-      JOIN "District" d ON d."id" = pl."districtId"
-      JOIN "PriorityArea" a ON a."planId" = pl."id"
-      WHERE d."municipalityId" = ANY(${municipalityIds}::uuid[]) AND pl."year" = ${year}
-        AND (${filter.districtId ?? null}::uuid IS NULL OR pl."districtId" = ${filter.districtId ?? null}::uuid)
-        AND (${filter.status ?? null}::text IS NULL OR pl."status"::text = ${filter.status ?? null}::text)
-        AND (${filter.area ?? null}::text IS NULL OR a."centralArea"::text = ${filter.area ?? null}::text)
-    ),
-    mf AS (
-      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId", ${policeSql} AS "police",
-             -- follow-up.ts#isOverdue: a date that has passed, and no goal or a goal whose latest
-             -- status (year end over T2 over T1, rounds without a status skipped) is not MET/MOVED.
-             (m."deadlineKind" = 'DATE' AND m."deadlineDate" IS NOT NULL AND m."deadlineDate" < ${today}::date AND (
-               NOT EXISTS (SELECT 1 FROM "Goal" g WHERE g."measureId" = m."id")
-               OR EXISTS (
-                 SELECT 1 FROM "Goal" g
-                 WHERE g."measureId" = m."id" AND COALESCE(${LATEST_GOAL_STATUS}, 'NONE') NOT IN ('MET', 'MOVED_TO_NEXT_YEAR')
-               )
-             )) AS "overdue"
-      FROM "Measure" m
-      JOIN "Cause" c ON c."id" = m."causeId"
-      JOIN "Problem" p ON p."id" = c."problemId"
-      JOIN ar ON ar."id" = p."areaId"
-      WHERE ${measureWhere}
-    ),
+    WITH ${reviewCtes(municipalityIds, year, filter, today)},
     ms AS (
       SELECT "areaId", COUNT(*) AS "measures", COUNT(*) FILTER (WHERE "police") AS "policeMeasures",
              COUNT(*) FILTER (WHERE "overdue") AS "overdueMeasures",
@@ -181,6 +142,210 @@ export async function reviewMatrix(
     for (const k of Object.keys(emptyCounts()) as (keyof ReviewCounts)[]) total[k] += r[k];
   }
   return { rows: out, total };
+}
+
+/**
+ * The two CTEs the matrix and the lists share: `ar`, the priority areas of the year's plans in
+ * these municipalities (after the plan and area filters), and `mf`, their measures that pass the
+ * measure filter, each with whether it is done with the police and whether it is overdue on `today`.
+ */
+function reviewCtes(municipalityIds: string[], year: number, filter: ReviewFilter, today: string): Prisma.Sql {
+  return Prisma.sql`
+    ar AS (
+      SELECT a."id", a."name", a."centralArea", a."position", pl."id" AS "planId", pl."status", pl."updatedAt",
+             d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug"
+      FROM "Plan" pl
+      JOIN "District" d ON d."id" = pl."districtId"
+      JOIN "PriorityArea" a ON a."planId" = pl."id"
+      WHERE d."municipalityId" = ANY(${municipalityIds}::uuid[]) AND pl."year" = ${year}
+        AND (${filter.districtId ?? null}::uuid IS NULL OR pl."districtId" = ${filter.districtId ?? null}::uuid)
+        AND (${filter.areaId ?? null}::uuid IS NULL OR a."id" = ${filter.areaId ?? null}::uuid)
+        AND (${filter.status ?? null}::text IS NULL OR pl."status"::text = ${filter.status ?? null}::text)
+        AND (${filter.area ?? null}::text IS NULL OR a."centralArea"::text = ${filter.area ?? null}::text)
+    ),
+    mf AS (
+      SELECT m."id", p."areaId", c."id" AS "causeId", p."id" AS "problemId", ${policeSql} AS "police",
+             -- follow-up.ts#isOverdue: a date that has passed, and no goal or a goal whose latest
+             -- status (year end over T2 over T1, rounds without a status skipped) is not MET/MOVED.
+             (m."deadlineKind" = 'DATE' AND m."deadlineDate" IS NOT NULL AND m."deadlineDate" < ${today}::date AND (
+               NOT EXISTS (SELECT 1 FROM "Goal" g WHERE g."measureId" = m."id")
+               OR EXISTS (
+                 SELECT 1 FROM "Goal" g
+                 WHERE g."measureId" = m."id" AND COALESCE(${LATEST_GOAL_STATUS}, 'NONE') NOT IN ('MET', 'MOVED_TO_NEXT_YEAR')
+               )
+             )) AS "overdue"
+      FROM "Measure" m
+      JOIN "Cause" c ON c."id" = m."causeId"
+      JOIN "Problem" p ON p."id" = c."problemId"
+      JOIN ar ON ar."id" = p."areaId"
+      WHERE ${measureFilterSql(filter)}
+    )`;
+}
+
+/** Where an item of a list is: district, plan year's area, and the chain above it. */
+export type ReviewItem = {
+  id: string;
+  districtName: string;
+  districtSlug: string;
+  areaId: string;
+  areaName: string;
+  problem: string;
+  problemId: string;
+  cause: string | null;
+  causeId: string | null;
+  /** Measure level and goal level. */
+  measure: { id: string; description: string; police: boolean; overdue: boolean; deadline: Deadline; responsible: string[]; goalStatuses: (GoalStatus | null)[] } | null;
+  /** Goal level. */
+  goal: { description: string; targetValue: number | null; qualitative: boolean; status: GoalStatus | null; smartFlags: SmartFlag[] } | null;
+};
+
+export type ReviewList = { items: ReviewItem[]; total: number };
+
+/** A row of a list query; the columns of the lower levels are absent from the higher levels' queries. */
+type ItemRow = {
+  id: string;
+  districtName: string;
+  districtSlug: string;
+  areaId: string;
+  areaName: string;
+  problemId: string;
+  collectiveName: string | null;
+  problemDescription: string;
+  causeId?: string | null;
+  causeDescription?: string | null;
+  measureId?: string | null;
+  measureDescription?: string | null;
+  police?: boolean | null;
+  overdue?: boolean | null;
+  deadlineKind?: "DATE" | "ONGOING" | null;
+  deadlineDate?: Date | null;
+  deadlineNote?: string | null;
+  responsible?: string[] | null;
+  goalStatuses?: string[] | null;
+  goalDescription?: string | null;
+  targetValue?: number | null;
+  qualitative?: boolean | null;
+  goalStatus?: string | null;
+};
+
+/**
+ * The list behind one cell of the matrix (or of its total row, without `filter.areaId`): the very
+ * problems, causes, measures or goals the cell counts, with the same filter, in plan order
+ * (district, area, then the chain). `kind` is the column. At most `limit` items; `total` is how
+ * many there are — the cell's number.
+ */
+export async function reviewList(
+  municipalityIds: string[],
+  year: number,
+  filter: ReviewFilter,
+  kind: ReviewListKind,
+  today: string = new Date().toISOString().slice(0, 10),
+  limit = 500,
+): Promise<ReviewList> {
+  if (municipalityIds.length === 0) return { items: [], total: 0 };
+  const ctes = reviewCtes(municipalityIds, year, filter, today);
+  const measureFiltered = isMeasureFiltered(filter);
+  const level = listLevel(kind);
+  const order = Prisma.sql`ORDER BY ar."districtName", ar."districtId", ar."position", p."position", p."id"`;
+  const place = Prisma.sql`ar."districtName", ar."districtSlug", ar."id" AS "areaId", ar."name" AS "areaName",
+    p."id" AS "problemId", p."collectiveName", p."description" AS "problemDescription"`;
+  // The goal-level SMART list is decided in TypeScript (smart.ts), so it reads every goal and cuts after.
+  const sqlLimit = kind === "smart" ? null : limit;
+
+  let rows: (ItemRow & { total: bigint })[];
+  if (level === "problem") {
+    rows = await db.$queryRaw`
+      WITH ${ctes}
+      SELECT p."id", ${place}, COUNT(*) OVER () AS "total"
+      FROM "Problem" p JOIN ar ON ar."id" = p."areaId"
+      WHERE NOT ${measureFiltered} OR EXISTS (SELECT 1 FROM mf WHERE mf."problemId" = p."id")
+      ${order} LIMIT ${sqlLimit}`;
+  } else if (level === "cause") {
+    rows = await db.$queryRaw`
+      WITH ${ctes}
+      SELECT c."id", ${place}, c."id" AS "causeId", c."description" AS "causeDescription", COUNT(*) OVER () AS "total"
+      FROM "Cause" c JOIN "Problem" p ON p."id" = c."problemId" JOIN ar ON ar."id" = p."areaId"
+      WHERE NOT ${measureFiltered} OR EXISTS (SELECT 1 FROM mf WHERE mf."causeId" = c."id")
+      ${order}, c."position", c."id" LIMIT ${sqlLimit}`;
+  } else {
+    const measureCols = Prisma.sql`c."id" AS "causeId", c."description" AS "causeDescription",
+      m."id" AS "measureId", m."description" AS "measureDescription", mf."police", mf."overdue",
+      m."deadlineKind"::text AS "deadlineKind", m."deadlineDate", m."deadlineNote",
+      ARRAY(SELECT r."organisation" || COALESCE(' – ' || NULLIF(r."role", ''), '') FROM "ResponsibleParty" r WHERE r."measureId" = m."id" ORDER BY r."position", r."id") AS "responsible",
+      ARRAY(SELECT ${LATEST_GOAL_STATUS} FROM "Goal" g WHERE g."measureId" = m."id" ORDER BY g."position", g."id") AS "goalStatuses"`;
+    const from = Prisma.sql`FROM mf JOIN "Measure" m ON m."id" = mf."id" JOIN "Cause" c ON c."id" = mf."causeId"
+      JOIN "Problem" p ON p."id" = mf."problemId" JOIN ar ON ar."id" = mf."areaId"`;
+    const chainOrder = Prisma.sql`${order}, c."position", c."id", m."position", m."id"`;
+    if (level === "measure") {
+      rows = await db.$queryRaw`
+        WITH ${ctes}
+        SELECT m."id", ${place}, ${measureCols}, COUNT(*) OVER () AS "total"
+        ${from}
+        WHERE (${kind !== "police"} OR mf."police") AND (${kind !== "overdue"} OR mf."overdue")
+        ${chainOrder} LIMIT ${sqlLimit}`;
+    } else {
+      rows = await db.$queryRaw`
+        WITH ${ctes}
+        SELECT g."id", ${place}, ${measureCols}, g."description" AS "goalDescription", g."targetValue"::float8 AS "targetValue",
+               g."qualitative", ${LATEST_GOAL_STATUS} AS "goalStatus", COUNT(*) OVER () AS "total"
+        ${from} JOIN "Goal" g ON g."measureId" = m."id"
+        ${chainOrder}, g."position", g."id" LIMIT ${sqlLimit}`;
+    }
+  }
+
+  let items = rows.map(toItem);
+  let total = num(rows[0]?.total);
+  if (kind === "smart") {
+    items = items.filter((i) => i.goal !== null && i.goal.smartFlags.length === 0);
+    total = items.length;
+    items = items.slice(0, limit);
+  }
+  return { items, total };
+}
+
+function toDeadline(kind: "DATE" | "ONGOING" | null, date: Date | null, note: string | null): Deadline {
+  if (kind === "DATE" && date) return { kind: "DATE", date: date.toISOString().slice(0, 10) };
+  if (kind === "ONGOING") return { kind: "ONGOING" };
+  return note ? { kind: "NONE", note } : { kind: "NONE" };
+}
+
+function toItem(r: ItemRow): ReviewItem {
+  const deadline = toDeadline(r.deadlineKind ?? null, r.deadlineDate ?? null, r.deadlineNote ?? null);
+  const measure =
+    r.measureId != null
+      ? {
+          id: r.measureId,
+          description: r.measureDescription ?? "",
+          police: r.police === true,
+          overdue: r.overdue === true,
+          deadline,
+          responsible: r.responsible ?? [],
+          goalStatuses: (r.goalStatuses ?? []).map((s) => (s as GoalStatus | null) ?? null),
+        }
+      : null;
+  const goal =
+    r.goalDescription != null
+      ? {
+          description: r.goalDescription,
+          targetValue: r.targetValue ?? null,
+          qualitative: r.qualitative === true,
+          status: (r.goalStatus as GoalStatus | null) ?? null,
+          smartFlags: smartCheck({ description: r.goalDescription, targetValue: r.targetValue ?? null, qualitative: r.qualitative === true }, { measureDeadline: deadline }),
+        }
+      : null;
+  return {
+    id: r.id,
+    districtName: r.districtName,
+    districtSlug: r.districtSlug,
+    areaId: r.areaId,
+    areaName: r.areaName,
+    problemId: r.problemId,
+    problem: r.collectiveName ? `${r.collectiveName}: ${r.problemDescription}` : r.problemDescription,
+    causeId: r.causeId ?? null,
+    cause: r.causeDescription ?? null,
+    measure,
+    goal,
+  };
 }
 
 /**

@@ -15,7 +15,8 @@ import { isSmart } from "@/lib/domain/smart";
 import { authorize } from "@/lib/domain/permissions";
 import { getPlanSummary, getPlanTree } from "@/lib/db/plans";
 import { getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
-import { POLICE_PARTY_SQL_REGEX, reviewMatrix } from "@/lib/db/review";
+import { POLICE_PARTY_SQL_REGEX, reviewList, reviewMatrix, type ReviewCounts } from "@/lib/db/review";
+import { REVIEW_LIST_KINDS, type ReviewFilter, type ReviewListKind } from "@/lib/domain/review-filter";
 import { actorOf, areasOf, createWorld, db, insertCompleteChain, testDatabaseUrl, type World } from "@/tests/support/db";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
@@ -273,5 +274,101 @@ describe("reviewMatrix on hand-made chains", () => {
     expect(await row({ tag: "youthStrategy" })).toMatchObject({ problems: 1, causes: 1, measures: 1, goals: 1 });
     expect(await row({ tag: "violentExtremism" })).toMatchObject({ problems: 1, causes: 1, measures: 1, goals: 1 });
     expect((await at({ tag: "youthStrategy", withPolice: true })).total.measures).toBe(0);
+  });
+});
+
+/** The matrix column each list stands behind. */
+const COUNT_OF: Record<ReviewListKind, keyof ReviewCounts> = {
+  problems: "problems",
+  causes: "causes",
+  measures: "measures",
+  goals: "goals",
+  police: "policeMeasures",
+  smart: "smartGoals",
+  overdue: "overdueMeasures",
+};
+
+describe("reviewList: the list behind each number of the console", () => {
+  const list = (filter: ReviewFilter, kind: ReviewListKind, limit?: number) => reviewList([w.municipality.id], 2025, filter, kind, TODAY, limit);
+
+  it.each([
+    ["no filter", {}],
+    ["with the police", { withPolice: true }],
+    ["without the police", { withPolice: false }],
+    ["a follow-up status", { followUp: "MET" }],
+    ["no follow-up status yet", { followUp: "NONE" }],
+    ["an organisation", { organisation: "fältass" }],
+    ["a district and an area", { districtId: "B", area: "UNSAFE_PLACES" }],
+  ] as [string, ReviewFilter][])("filter: %s — every cell's list and the total row's list are exactly as long as the number", async (_, raw) => {
+    const filter = { ...raw, districtId: raw.districtId === "B" ? w.districtB.id : raw.districtId };
+    const matrix = await reviewMatrix([w.municipality.id], 2025, filter, TODAY);
+    expect(matrix.rows.length).toBeGreaterThan(0);
+    for (const kind of REVIEW_LIST_KINDS) {
+      const city = await list(filter, kind);
+      expect({ kind, n: city.total, items: city.items.length }).toEqual({ kind, n: matrix.total[COUNT_OF[kind]], items: matrix.total[COUNT_OF[kind]] });
+      for (const r of matrix.rows) {
+        const cell = await list({ ...filter, areaId: r.areaId }, kind);
+        expect({ kind, area: r.areaName, district: r.districtName, n: cell.total }).toEqual({ kind, area: r.areaName, district: r.districtName, n: r[COUNT_OF[kind]] });
+        expect(cell.items.every((i) => i.areaId === r.areaId && i.districtSlug === r.districtSlug)).toBe(true);
+      }
+    }
+  });
+
+  it("lists the very items: distinct ids, the chain above each, police and overdue measures as flagged, SMART goals without flags", async () => {
+    for (const kind of REVIEW_LIST_KINDS) {
+      const { items } = await list({}, kind);
+      expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    }
+    const measures = await list({}, "measures");
+    const dbCount = await db.measure.count({ where: { cause: { problem: { area: { planId: { in: [w.planA.id, w.planB.id] } } } } } });
+    expect(measures.total).toBe(dbCount);
+    expect(measures.items.every((i) => i.measure !== null && i.cause !== null && i.problem !== "")).toBe(true);
+    const police = await list({}, "police");
+    expect(police.items.every((i) => i.measure?.police === true)).toBe(true);
+    expect(police.items.map((i) => i.id).sort()).toEqual(measures.items.filter((i) => i.measure?.police).map((i) => i.id).sort());
+    const overdue = await list({}, "overdue");
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((i) => i.measure?.overdue === true && i.measure.deadline.kind === "DATE" && i.measure.deadline.date < TODAY)).toBe(true);
+    const goals = await list({}, "goals");
+    const smart = await list({}, "smart");
+    expect(smart.items.every((i) => i.goal !== null && i.goal.smartFlags.length === 0)).toBe(true);
+    expect(smart.total).toBe(goals.items.filter((i) => i.goal!.smartFlags.length === 0).length);
+    expect(goals.items.some((i) => i.goal!.smartFlags.length > 0)).toBe(true);
+    // The latest follow-up status of each goal, as the follow-up page says it.
+    const statusOf = latestStatuses(await getPlanFollowUp(w.planA.id));
+    const aGoals = goals.items.filter((i) => i.districtSlug === w.districtA.slug);
+    expect(aGoals.map((i) => i.goal!.status)).toEqual(aGoals.map((i) => statusOf(i.id)));
+    // Plan order: district, area position, then the chain.
+    const slugs = measures.items.map((i) => i.districtSlug);
+    expect(slugs.lastIndexOf(w.districtA.slug)).toBeLessThan(slugs.indexOf(w.districtB.slug));
+  });
+
+  it("cuts at the limit and still says how many there are", async () => {
+    const cut = await list({}, "goals", 10);
+    expect(cut.items).toHaveLength(10);
+    expect(cut.total).toBe(78);
+    const smartCut = await list({}, "smart", 3);
+    expect(smartCut.items).toHaveLength(3);
+    expect(smartCut.total).toBe((await reviewMatrix([w.municipality.id], 2025, {}, TODAY)).total.smartGoals);
+  });
+
+  it("an area id of another municipality, or of no plan, lists nothing; a confidential measure is never listed", async () => {
+    const other = await createWorld(2025);
+    const [otherArea] = await areasOf(other.planA.id);
+    await insertCompleteChain(otherArea!.id, "annan kommun");
+    for (const kind of REVIEW_LIST_KINDS) expect((await list({ areaId: otherArea!.id }, kind)).total).toBe(0);
+    expect((await list({ areaId: "00000000-0000-4000-8000-000000000000" }, "problems")).total).toBe(0);
+
+    const v = await createWorld(2033);
+    const [youth] = await areasOf(v.planA.id);
+    const open = await insertCompleteChain(youth!.id, "öppen åtgärd");
+    const secret = await insertCompleteChain(youth!.id, "hemlig åtgärd");
+    await db.measure.update({ where: { id: secret.measureId }, data: { confidential: true } });
+    const at = (kind: ReviewListKind) => reviewList([v.municipality.id], 2033, { areaId: youth!.id }, kind, "2033-06-01");
+    expect((await at("measures")).items.map((i) => i.id)).toEqual([open.measureId]);
+    expect((await at("goals")).items.map((i) => i.id)).toEqual([open.goalId]);
+    expect(JSON.stringify(await at("goals"))).not.toContain("hemlig");
+    // Problems and causes are not secret: both chains' problems are listed, as the console counts them.
+    expect((await at("problems")).total).toBe((await reviewMatrix([v.municipality.id], 2033, { areaId: youth!.id }, "2033-06-01")).total.problems);
   });
 });

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
-import { authorize } from "@/lib/domain/permissions";
+import { notFound, redirect } from "next/navigation";
 import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
-import { GOAL_STATUSES, GOAL_STATUS_LABELS, NO_STATUS_LABEL, shareOf, type GoalStatus } from "@/lib/domain/follow-up";
+import { GOAL_STATUSES, GOAL_STATUS_LABELS, NO_STATUS_LABEL, shareOf } from "@/lib/domain/follow-up";
 import { STATUS_LABELS } from "@/lib/domain/workflow";
-import { CENTRAL_AREAS, PLAN_STATUSES, type CentralArea, type PlanStatus } from "@/lib/domain/types";
+import { CENTRAL_AREAS, PLAN_STATUSES } from "@/lib/domain/types";
 import { formatDate, todayInSweden } from "@/lib/dates";
-import { requireActor } from "@/lib/auth/actor";
-import { listDistrictsWithPlans } from "@/lib/db/districts";
-import { reviewMatrix, type ReviewFilter, type ReviewRow } from "@/lib/db/review";
+import { requireReviewAccess } from "@/lib/auth/review-access";
+import { reviewMatrix, type ReviewRow } from "@/lib/db/review";
+import { MAX_ORGANISATION_FILTER, parseReviewFilter, reviewListHref, type ReviewListKind } from "@/lib/domain/review-filter";
 import { AreaComparison, type AreaComparisonRow } from "@/components/review/area-comparison";
 
 type Params = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -36,6 +35,17 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "status", label: "Planens status", numeric: false },
   { key: "updated", label: "Senast ändrad", numeric: false },
 ];
+
+/** What a count link lists, for its accessible name ("7 åtgärder, Farsta, Otrygga platser"). */
+const LIST_LINK_NAMES: Record<ReviewListKind, string> = {
+  problems: "problem",
+  causes: "orsaker",
+  measures: "åtgärder",
+  goals: "operativa mål",
+  police: "åtgärder med polisen",
+  smart: "mål som klarar SMART-kontrollen",
+  overdue: "försenade åtgärder",
+};
 
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
 
@@ -82,18 +92,11 @@ function sortRows(rows: ReviewRow[], key: SortKey, dir: Dir): ReviewRow[] {
  * counts from the database (lib/db/review.ts). For the review group and administrators only.
  */
 export default async function ReviewPage({ params, searchParams }: Params) {
-  const actor = await requireActor();
+  const { districts, municipalityIds } = await requireReviewAccess();
   const { year: yearParam } = await params;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
   const sp = await searchParams;
-
-  const municipalityIds = [...new Set(actor.memberships.map((m) => m.municipalityId))];
-  const districts = (await listDistrictsWithPlans(municipalityIds)).filter((d) => {
-    const scope = { districtId: d.id, municipalityId: d.municipalityId, policeAreaIds: d.policeAreas.map((p) => p.policeAreaId) };
-    return authorize(actor, "plan.review", { scope }).ok || authorize(actor, "admin.manage", { scope }).ok;
-  });
-  if (districts.length === 0) forbidden();
 
   // The form posts the year as a field: move to that year's page, keeping the other filters.
   const yearField = one(sp.year);
@@ -103,40 +106,16 @@ export default async function ReviewPage({ params, searchParams }: Params) {
     redirect(`/review/${yearField}${rest.size > 0 ? `?${rest.toString()}` : ""}`);
   }
 
-  const areaParam = one(sp.area);
-  const districtParam = one(sp.district);
-  const policeParam = one(sp.police);
-  const statusParam = one(sp.status);
-  const organisationParam = one(sp.organisation).slice(0, 100);
-  const tagParam = one(sp.tag);
-  const followUpParam = one(sp.followUp);
-  const filter: ReviewFilter = {
-    area: (CENTRAL_AREAS as readonly string[]).includes(areaParam) ? (areaParam as CentralArea) : undefined,
-    districtId: districts.find((d) => d.slug === districtParam)?.id,
-    withPolice: policeParam === "med" ? true : policeParam === "utan" ? false : undefined,
-    status: (PLAN_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as PlanStatus) : undefined,
-    organisation: organisationParam || undefined,
-    tag: tagParam === "ungdom" ? "youthStrategy" : tagParam === "vbe" ? "violentExtremism" : undefined,
-    followUp: followUpParam === "NONE" || (GOAL_STATUSES as readonly string[]).includes(followUpParam) ? (followUpParam as GoalStatus | "NONE") : undefined,
-  };
+  const { filter, query: filterQuery } = parseReviewFilter(sp, districts);
   const sortParam = one(sp.sort);
   const sort: SortKey = (SORT_KEYS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : "district";
   const dir: Dir = one(sp.dir) === "desc" ? "desc" : "asc";
 
-  const matrix = await reviewMatrix([...new Set(districts.map((d) => d.municipalityId))], year, filter, todayInSweden());
+  const matrix = await reviewMatrix(municipalityIds, year, filter, todayInSweden());
   const rows = sortRows(matrix.rows, sort, dir);
   const total = matrix.total;
   const years = [...new Set([year, ...districts.flatMap((d) => d.plans.map((p) => p.year))])].sort((a, b) => b - a);
 
-  // The current filters, for the sort links.
-  const filterQuery = new URLSearchParams();
-  if (filter.area) filterQuery.set("area", filter.area);
-  if (filter.districtId) filterQuery.set("district", districtParam);
-  if (filter.withPolice !== undefined) filterQuery.set("police", policeParam);
-  if (filter.status) filterQuery.set("status", filter.status);
-  if (filter.organisation) filterQuery.set("organisation", filter.organisation);
-  if (filter.tag) filterQuery.set("tag", tagParam);
-  if (filter.followUp) filterQuery.set("followUp", filter.followUp);
   const sortHref = (key: SortKey) => {
     const q = new URLSearchParams(filterQuery);
     q.set("sort", key);
@@ -165,8 +144,10 @@ export default async function ReviewPage({ params, searchParams }: Params) {
   const num = "py-2 px-2 text-right tabular-nums";
   const label = "mb-1 block font-semibold";
   const input = "w-full border-2 border-gray-700 bg-white px-2 py-1";
-  const countLink = (r: ReviewRow, n: number, testId: string) => (
-    <a href={areaHref(r)} data-testid={testId}>
+  // Every number leads to the list behind it: the same filters, the cell's area (none in the total row) and column.
+  const listHref = (kind: ReviewListKind, r?: ReviewRow) => reviewListHref(year, filterQuery, kind, r?.areaId);
+  const countLink = (kind: ReviewListKind, n: number, testId: string, r?: ReviewRow) => (
+    <a href={listHref(kind, r)} data-testid={testId} aria-label={`${n} ${LIST_LINK_NAMES[kind]}, ${r ? `${r.districtName}, ${r.areaName}` : "hela staden"}`}>
       {n}
     </a>
   );
@@ -177,7 +158,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
       <p className="mb-4 max-w-3xl">
         Stadsdelsområdenas planer för {year} per prioriterat område: antal problem, orsaker, åtgärder och operativa mål, hur stor
         andel av åtgärderna som genomförs med polisen, hur stor andel av målen som klarar SMART-kontrollen och hur många åtgärder
-        som är försenade i dag. Varje siffra leder till området i planen. Åtgärder med sekretess räknas inte.
+        som är försenade i dag. Varje siffra leder till listan bakom den: problemen, orsakerna, åtgärderna eller målen, med samma filter. Åtgärder med sekretess räknas inte.
       </p>
       <p className="mb-6">
         <a href={`/review/${year}/export.xlsx`} download>
@@ -219,7 +200,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <label htmlFor="filter-district" className={label}>
               Stadsdelsområde
             </label>
-            <select id="filter-district" name="district" defaultValue={filter.districtId ? districtParam : ""} className={input}>
+            <select id="filter-district" name="district" defaultValue={filterQuery.get("district") ?? ""} className={input}>
               <option value="">Alla stadsdelsområden</option>
               {districts.map((d) => (
                 <option key={d.id} value={d.slug}>
@@ -232,7 +213,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <label htmlFor="filter-police" className={label}>
               Åtgärder med polisen
             </label>
-            <select id="filter-police" name="police" defaultValue={filter.withPolice === undefined ? "" : policeParam} className={input}>
+            <select id="filter-police" name="police" defaultValue={filterQuery.get("police") ?? ""} className={input}>
               <option value="">Alla åtgärder</option>
               <option value="med">Bara åtgärder med polisen</option>
               <option value="utan">Bara åtgärder utan polisen</option>
@@ -242,7 +223,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <label htmlFor="filter-tag" className={label}>
               Märkning
             </label>
-            <select id="filter-tag" name="tag" defaultValue={filter.tag ? tagParam : ""} className={input}>
+            <select id="filter-tag" name="tag" defaultValue={filterQuery.get("tag") ?? ""} className={input}>
               <option value="">Alla åtgärder</option>
               <option value="ungdom">Strategin för barn och unga</option>
               <option value="vbe">Våldsbejakande extremism (VBE)</option>
@@ -279,7 +260,7 @@ export default async function ReviewPage({ params, searchParams }: Params) {
             <label htmlFor="filter-organisation" className={label}>
               Ansvarig organisation
             </label>
-            <input id="filter-organisation" name="organisation" type="text" defaultValue={organisationParam} maxLength={100} className={input} />
+            <input id="filter-organisation" name="organisation" type="text" defaultValue={filter.organisation ?? ""} maxLength={MAX_ORGANISATION_FILTER} className={input} />
           </div>
           {sortParam ? <input type="hidden" name="sort" value={sort} /> : null}
           {sortParam ? <input type="hidden" name="dir" value={dir} /> : null}
@@ -330,24 +311,26 @@ export default async function ReviewPage({ params, searchParams }: Params) {
                     <th scope="row" className="py-2 pr-2 font-semibold">
                       {r.districtName}
                     </th>
-                    <td className="py-2 pr-2">{r.areaName}</td>
-                    <td className={num}>{countLink(r, r.problems, "count-problems")}</td>
-                    <td className={num}>{countLink(r, r.causes, "count-causes")}</td>
-                    <td className={num}>{countLink(r, r.measures, "count-measures")}</td>
-                    <td className={num}>{countLink(r, r.goals, "count-goals")}</td>
+                    <td className="py-2 pr-2">
+                      <a href={areaHref(r)}>{r.areaName}</a>
+                    </td>
+                    <td className={num}>{countLink("problems", r.problems, "count-problems", r)}</td>
+                    <td className={num}>{countLink("causes", r.causes, "count-causes", r)}</td>
+                    <td className={num}>{countLink("measures", r.measures, "count-measures", r)}</td>
+                    <td className={num}>{countLink("goals", r.goals, "count-goals", r)}</td>
                     <td className={num}>
-                      <a href={areaHref(r)} data-testid="share-police">
+                      <a href={listHref("police", r)} data-testid="share-police" aria-label={`${shareOf(r.policeMeasures, r.measures)} % (${r.policeMeasures}) ${LIST_LINK_NAMES.police}, ${r.districtName}, ${r.areaName}`}>
                         {shareOf(r.policeMeasures, r.measures)} %
                       </a>{" "}
                       <span className="text-muted">({r.policeMeasures})</span>
                     </td>
                     <td className={num}>
-                      <a href={areaHref(r)} data-testid="share-smart">
+                      <a href={listHref("smart", r)} data-testid="share-smart" aria-label={`${shareOf(r.smartGoals, r.goals)} % (${r.smartGoals}) ${LIST_LINK_NAMES.smart}, ${r.districtName}, ${r.areaName}`}>
                         {shareOf(r.smartGoals, r.goals)} %
                       </a>{" "}
                       <span className="text-muted">({r.smartGoals})</span>
                     </td>
-                    <td className={num}>{countLink(r, r.overdueMeasures, "count-overdue")}</td>
+                    <td className={num}>{countLink("overdue", r.overdueMeasures, "count-overdue", r)}</td>
                     <td className="py-2 pr-2">{STATUS_LABELS[r.planStatus]}</td>
                     <td className="whitespace-nowrap py-2 pr-2 tabular-nums">
                       <time dateTime={r.planUpdatedAt.toISOString()}>{formatDate(r.planUpdatedAt)}</time>
@@ -363,17 +346,23 @@ export default async function ReviewPage({ params, searchParams }: Params) {
                   <td className="py-2 pr-2 font-normal">
                     {total.plans} {total.plans === 1 ? "plan" : "planer"}
                   </td>
-                  <td className={num} data-testid="total-problems">{total.problems}</td>
-                  <td className={num} data-testid="total-causes">{total.causes}</td>
-                  <td className={num} data-testid="total-measures">{total.measures}</td>
-                  <td className={num} data-testid="total-goals">{total.goals}</td>
+                  <td className={num}>{countLink("problems", total.problems, "total-problems")}</td>
+                  <td className={num}>{countLink("causes", total.causes, "total-causes")}</td>
+                  <td className={num}>{countLink("measures", total.measures, "total-measures")}</td>
+                  <td className={num}>{countLink("goals", total.goals, "total-goals")}</td>
                   <td className={num}>
-                    {shareOf(total.policeMeasures, total.measures)} % <span className="font-normal">({total.policeMeasures})</span>
+                    <a href={listHref("police")} aria-label={`${shareOf(total.policeMeasures, total.measures)} % (${total.policeMeasures}) ${LIST_LINK_NAMES.police}, hela staden`}>
+                      {shareOf(total.policeMeasures, total.measures)} %
+                    </a>{" "}
+                    <span className="font-normal">({total.policeMeasures})</span>
                   </td>
                   <td className={num}>
-                    {shareOf(total.smartGoals, total.goals)} % <span className="font-normal">({total.smartGoals})</span>
+                    <a href={listHref("smart")} aria-label={`${shareOf(total.smartGoals, total.goals)} % (${total.smartGoals}) ${LIST_LINK_NAMES.smart}, hela staden`}>
+                      {shareOf(total.smartGoals, total.goals)} %
+                    </a>{" "}
+                    <span className="font-normal">({total.smartGoals})</span>
                   </td>
-                  <td className={num}>{total.overdueMeasures}</td>
+                  <td className={num}>{countLink("overdue", total.overdueMeasures, "total-overdue")}</td>
                   <td className="py-2 pr-2" />
                   <td className="py-2 pr-2" />
                 </tr>
