@@ -117,13 +117,16 @@ async function search() {
   const districtIds = rows.map((r) => r.id);
   // A strategist's reach: every district of the municipality readable, sekretess only in one's own.
   const reach = { viewable: districtIds, confidential: districtIds.slice(0, 1) };
+  // --year N: only that year's plans (the search page's year filter).
+  const yearArg = process.argv.indexOf("--year");
+  const filter = yearArg > 0 ? { year: Number(process.argv[yearArg + 1]) } : {};
   const results = [];
   for (const q of SEARCHES) {
-    const { timing, result } = await time(7, () => searchPlans(q, reach));
+    const { timing, result } = await time(7, () => searchPlans(q, reach, filter));
     results.push({ query: q, total: result.total, timing });
   }
-  const explained = await explain(() => searchPlans(SEARCHES[0]!, reach));
-  return { task: "search", all, database: await size(), districts: districtIds.length, results, explained };
+  const explained = await explain(() => searchPlans(SEARCHES[0]!, reach, filter));
+  return { task: "search", all, year: filter.year ?? null, database: await size(), districts: districtIds.length, results, explained };
 }
 
 async function exportXlsx() {

@@ -10,6 +10,7 @@
 import { mkdirSync, openSync, readFileSync, unlinkSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PGLITE_DEFAULT_PORT, ROOT, pgliteUrl } from "./lib/common.ts";
 
@@ -64,7 +65,8 @@ if (!Number.isInteger(maxConnections) || maxConnections < 1) fail(`invalid PGLIT
 mkdirSync(path.dirname(dataDir), { recursive: true }); // PGlite creates the folder itself, but not its parents
 lockDataDir();
 
-const db = await PGlite.create(dataDir);
+// btree_gin: the search indexes hold the plan id beside the tsvector (migration 0007).
+const db = await PGlite.create(dataDir, { extensions: { btree_gin } });
 const server = new PGLiteSocketServer({ db, host, port, maxConnections });
 try {
   await server.start();

@@ -41,51 +41,52 @@ export async function searchPlans(query: string, reach: Reach, filter: SearchFil
   const year = filter.year ?? null;
   const districtId = filter.districtId ?? null;
   const headlineOptions = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=25`;
-  // The reach first: the problems of the plans the reader may see (one municipality's districts
-  // in practice). Each level then joins down from them, so the planner can walk the reach's chain
-  // (Cause/Measure/Goal by parent id) instead of ranking every match in the country and filtering
-  // afterwards; for a reach of the whole country it still takes the GIN indexes (docs/performance.md).
+  // The plans of the reach first (one municipality's districts × years in practice), then each
+  // table's GIN index on ("planId", "searchVector") (migration 0007) answers "these words in these
+  // plans" directly; the chain above a hit (problem, area) is joined only for the hits shown.
   const rows = await db.$queryRaw<(SearchHit & { total: bigint; text: string })[]>`
     WITH q AS (SELECT websearch_to_tsquery('swedish', ${query}) AS q),
-    reach AS NOT MATERIALIZED (
-      SELECT p."id" AS "problemId", p."description" AS "problem", pl."year", d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug",
-             a."id" AS "areaId", a."name" AS "areaName"
-      FROM "Problem" p
-      JOIN "PriorityArea" a ON a."id" = p."areaId"
-      JOIN "Plan" pl ON pl."id" = a."planId"
-      JOIN "District" d ON d."id" = pl."districtId"
+    plans AS MATERIALIZED (
+      SELECT pl."id" AS "planId", pl."year", d."id" AS "districtId", d."name" AS "districtName", d."slug" AS "districtSlug",
+             d."id" = ANY(${reach.confidential}::uuid[]) AS "readsConfidential"
+      FROM "Plan" pl JOIN "District" d ON d."id" = pl."districtId"
       WHERE d."id" = ANY(${reach.viewable}::uuid[])
         AND (${year}::int IS NULL OR pl."year" = ${year}::int)
         AND (${districtId}::uuid IS NULL OR d."id" = ${districtId}::uuid)
     ),
+    ids AS (SELECT ARRAY(SELECT "planId" FROM plans) AS ids),
     hits AS (
       SELECT 'problem'::text AS "kind", p."id", ts_rank_cd(p."searchVector", q.q) AS "rank",
-             coalesce(p."collectiveName" || ': ', '') || p."description" AS "text", NULL::uuid AS "causeId", NULL::uuid AS "measureId", false AS "confidential", r.*
-      FROM reach r JOIN "Problem" p ON p."id" = r."problemId", q WHERE p."searchVector" @@ q.q
+             coalesce(p."collectiveName" || ': ', '') || p."description" AS "text", p."id" AS "problemId", NULL::uuid AS "causeId", NULL::uuid AS "measureId",
+             false AS "confidential", p."planId"
+      FROM "Problem" p, q, ids WHERE p."planId" = ANY(ids.ids) AND p."searchVector" @@ q.q
       UNION ALL
-      SELECT 'cause', c."id", ts_rank_cd(c."searchVector", q.q), c."description", c."id", NULL::uuid, false, r.*
-      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId", q WHERE c."searchVector" @@ q.q
+      SELECT 'cause', c."id", ts_rank_cd(c."searchVector", q.q), c."description", c."problemId", c."id", NULL::uuid, false, c."planId"
+      FROM "Cause" c, q, ids WHERE c."planId" = ANY(ids.ids) AND c."searchVector" @@ q.q
       UNION ALL
-      SELECT 'measure', m."id", ts_rank_cd(m."searchVector", q.q), m."description", m."causeId", m."id", m."confidential", r.*
-      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId" JOIN "Measure" m ON m."causeId" = c."id", q
-      WHERE m."searchVector" @@ q.q AND (NOT m."confidential" OR r."districtId" = ANY(${reach.confidential}::uuid[]))
+      SELECT 'measure', m."id", ts_rank_cd(m."searchVector", q.q), m."description", NULL::uuid, m."causeId", m."id", m."confidential", m."planId"
+      FROM "Measure" m, q, ids WHERE m."planId" = ANY(ids.ids) AND m."searchVector" @@ q.q
       UNION ALL
-      SELECT 'goal', g."id", ts_rank_cd(g."searchVector", q.q), g."description", m."causeId", m."id", m."confidential", r.*
-      FROM reach r JOIN "Cause" c ON c."problemId" = r."problemId" JOIN "Measure" m ON m."causeId" = c."id" JOIN "Goal" g ON g."measureId" = m."id", q
-      WHERE g."searchVector" @@ q.q AND (NOT m."confidential" OR r."districtId" = ANY(${reach.confidential}::uuid[]))
+      SELECT 'goal', g."id", ts_rank_cd(g."searchVector", q.q), g."description", NULL::uuid, m."causeId", m."id", m."confidential", g."planId"
+      FROM "Goal" g JOIN "Measure" m ON m."id" = g."measureId", q, ids WHERE g."planId" = ANY(ids.ids) AND g."searchVector" @@ q.q
     ),
     visible AS (
-      SELECT h.*, COUNT(*) OVER () AS "total" FROM hits h
-      ORDER BY h."rank" DESC, h."year" DESC, h."districtName", h."kind", h."id"
+      SELECT h.*, pl."year", pl."districtName", pl."districtSlug", COUNT(*) OVER () AS "total"
+      FROM hits h JOIN plans pl ON pl."planId" = h."planId"
+      -- Sekretess: a confidential measure (and its goals) only where the reader may read it.
+      WHERE NOT h."confidential" OR pl."readsConfidential"
+      ORDER BY h."rank" DESC, pl."year" DESC, pl."districtName", h."kind", h."id"
       LIMIT ${SEARCH_LIMITS.hits}
     )
-    -- ts_headline only for the hits shown: it re-parses the text.
-    SELECT v."kind", v."id", v."rank"::float8 AS "rank", v."text", v."year", v."districtName", v."districtSlug", v."areaId", v."areaName",
-           v."problem", c."description" AS "cause", m."description" AS "measure", v."measureId", v."confidential", v."total",
+    -- The chain and ts_headline only for the hits shown: ts_headline re-parses the text.
+    SELECT v."kind", v."id", v."rank"::float8 AS "rank", v."text", v."year", v."districtName", v."districtSlug", a."id" AS "areaId", a."name" AS "areaName",
+           p."description" AS "problem", c."description" AS "cause", m."description" AS "measure", v."measureId", v."confidential", v."total",
            ts_headline('swedish', v."text", q.q, ${headlineOptions}) AS "headline"
     FROM visible v CROSS JOIN q
     LEFT JOIN "Cause" c ON c."id" = v."causeId"
     LEFT JOIN "Measure" m ON m."id" = v."measureId"
+    JOIN "Problem" p ON p."id" = COALESCE(v."problemId", c."problemId")
+    JOIN "PriorityArea" a ON a."id" = p."areaId"
     ORDER BY v."rank" DESC, v."year" DESC, v."districtName", v."kind", v."id"`;
   const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
   const hits = rows.map(

@@ -325,10 +325,11 @@ async function refreshPools() {
   const plans = await db.plan.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, status: true } });
   const rows = await db.$queryRaw<{ lvl: string; planId: string; id: string; version: number; flag: boolean; parent: string | null; k: string }[]>`
     WITH a AS (SELECT * FROM "PriorityArea" WHERE "planId" = ANY(${ids}::uuid[])),
-    p AS (SELECT x.*, a."planId", a."position" AS ap FROM "Problem" x JOIN a ON a."id" = x."areaId"),
-    c AS (SELECT x.*, p."planId", p.ap, p."position" AS pp FROM "Cause" x JOIN p ON p."id" = x."problemId"),
-    m AS (SELECT x.*, c."planId", c.ap, c.pp, c."position" AS cp FROM "Measure" x JOIN c ON c."id" = x."causeId"),
-    g AS (SELECT x.*, m."planId", m.ap, m.pp, m.cp, m."position" AS mp FROM "Goal" x JOIN m ON m."id" = x."measureId")
+    -- "planId" of each row is its own (kept by triggers; the invariants check it against the chain).
+    p AS (SELECT x.*, a."position" AS ap FROM "Problem" x JOIN a ON a."id" = x."areaId"),
+    c AS (SELECT x.*, p.ap, p."position" AS pp FROM "Cause" x JOIN p ON p."id" = x."problemId"),
+    m AS (SELECT x.*, c.ap, c.pp, c."position" AS cp FROM "Measure" x JOIN c ON c."id" = x."causeId"),
+    g AS (SELECT x.*, m.ap, m.pp, m.cp, m."position" AS mp FROM "Goal" x JOIN m ON m."id" = x."measureId")
     SELECT 'area' AS lvl, "planId"::text AS "planId", "id"::text AS id, "version", "centralArea" IS NOT NULL AS flag, NULL::text AS parent, lpad("position"::text, 6, '0') AS k FROM a
     UNION ALL SELECT 'problem', "planId"::text, "id"::text, "version", false, "areaId"::text, concat_ws('.', lpad(ap::text, 6, '0'), lpad("position"::text, 6, '0')) FROM p
     UNION ALL SELECT 'cause', "planId"::text, "id"::text, "version", false, "problemId"::text, concat_ws('.', lpad(ap::text, 6, '0'), lpad(pp::text, 6, '0'), lpad("position"::text, 6, '0')) FROM c
@@ -919,11 +920,11 @@ async function invariantViolations(scope?: { planIds: string[]; rowIds: string[]
   const rows = await db.$queryRaw<{ problem: string }[]>`
     WITH plans AS (SELECT p."id" FROM "Plan" p JOIN "District" d ON d."id" = p."districtId" WHERE ${planFilter}),
     a AS (SELECT * FROM "PriorityArea" WHERE "planId" IN (SELECT "id" FROM plans)),
-    pr AS (SELECT x.*, a."planId" FROM "Problem" x JOIN a ON a."id" = x."areaId"),
-    c AS (SELECT x.*, pr."planId" FROM "Cause" x JOIN pr ON pr."id" = x."problemId"),
-    m AS (SELECT x.*, c."planId" FROM "Measure" x JOIN c ON c."id" = x."causeId"),
-    g AS (SELECT x.*, m."planId" FROM "Goal" x JOIN m ON m."id" = x."measureId"),
-    rp AS (SELECT x.*, m."planId" FROM "ResponsibleParty" x JOIN m ON m."id" = x."measureId")
+    pr AS (SELECT x.*, a."planId" AS "chainPlanId" FROM "Problem" x JOIN a ON a."id" = x."areaId"),
+    c AS (SELECT x.*, pr."chainPlanId" FROM "Cause" x JOIN pr ON pr."id" = x."problemId"),
+    m AS (SELECT x.*, c."chainPlanId" FROM "Measure" x JOIN c ON c."id" = x."causeId"),
+    g AS (SELECT x.*, m."chainPlanId" FROM "Goal" x JOIN m ON m."id" = x."measureId"),
+    rp AS (SELECT x.*, m."chainPlanId" FROM "ResponsibleParty" x JOIN m ON m."id" = x."measureId")
     -- The chain is intact: every row reaches a plan of a district.
     SELECT 'goal ' || g."id" || ' does not reach a plan' AS problem FROM "Goal" g LEFT JOIN "Measure" m ON m."id" = g."measureId" LEFT JOIN "Cause" c ON c."id" = m."causeId"
       LEFT JOIN "Problem" p ON p."id" = c."problemId" LEFT JOIN "PriorityArea" a ON a."id" = p."areaId" LEFT JOIN "Plan" pl ON pl."id" = a."planId" LEFT JOIN "District" d ON d."id" = pl."districtId" WHERE d."id" IS NULL ${only(Prisma.sql`g."id"`)}
@@ -934,10 +935,15 @@ async function invariantViolations(scope?: { planIds: string[]; rowIds: string[]
     UNION ALL SELECT 'problem ' || p."id" || ' does not reach a plan' FROM "Problem" p LEFT JOIN "PriorityArea" a ON a."id" = p."areaId" LEFT JOIN "Plan" pl ON pl."id" = a."planId"
       WHERE pl."id" IS NULL ${only(Prisma.sql`p."id"`)}
     -- Rows that point into a plan point into the same plan.
-    UNION ALL SELECT 'comment ' || r."id" || ' is on a measure of another plan' FROM "ReviewComment" r JOIN m ON m."id" = r."measureId" WHERE r."planId" IN (SELECT "id" FROM plans) AND m."planId" <> r."planId"
-    UNION ALL SELECT 'measure follow-up ' || f."id" || ' is in a round of another plan' FROM "MeasureFollowUp" f JOIN "FollowUpRound" r ON r."id" = f."roundId" JOIN m ON m."id" = f."measureId" WHERE m."planId" <> r."planId"
-    UNION ALL SELECT 'goal follow-up ' || f."id" || ' is in a round of another plan' FROM "GoalFollowUp" f JOIN "FollowUpRound" r ON r."id" = f."roundId" JOIN g ON g."id" = f."goalId" WHERE g."planId" <> r."planId"
+    UNION ALL SELECT 'comment ' || r."id" || ' is on a measure of another plan' FROM "ReviewComment" r JOIN m ON m."id" = r."measureId" WHERE r."planId" IN (SELECT "id" FROM plans) AND m."chainPlanId" <> r."planId"
+    UNION ALL SELECT 'measure follow-up ' || f."id" || ' is in a round of another plan' FROM "MeasureFollowUp" f JOIN "FollowUpRound" r ON r."id" = f."roundId" JOIN m ON m."id" = f."measureId" WHERE m."chainPlanId" <> r."planId"
+    UNION ALL SELECT 'goal follow-up ' || f."id" || ' is in a round of another plan' FROM "GoalFollowUp" f JOIN "FollowUpRound" r ON r."id" = f."roundId" JOIN g ON g."id" = f."goalId" WHERE g."chainPlanId" <> r."planId"
     UNION ALL SELECT 'decision ' || dc."id" || ' names a version of another plan' FROM "Decision" dc JOIN "PlanVersion" v ON v."id" = dc."versionId" WHERE dc."planId" IN (SELECT "id" FROM plans) AND v."planId" <> dc."planId"
+    -- The plan id search reads (kept by triggers, migration 0007) is the chain's plan.
+    UNION ALL SELECT 'problem ' || "id" || ' is searched under another plan' FROM pr WHERE "planId" IS DISTINCT FROM "chainPlanId"
+    UNION ALL SELECT 'cause ' || "id" || ' is searched under another plan' FROM c WHERE "planId" IS DISTINCT FROM "chainPlanId"
+    UNION ALL SELECT 'measure ' || "id" || ' is searched under another plan' FROM m WHERE "planId" IS DISTINCT FROM "chainPlanId"
+    UNION ALL SELECT 'goal ' || "id" || ' is searched under another plan' FROM g WHERE "planId" IS DISTINCT FROM "chainPlanId"
     -- Positions unique per parent, never negative.
     UNION ALL SELECT 'areas of plan ' || "planId" || ' share position ' || "position" FROM a GROUP BY "planId", "position" HAVING count(*) > 1
     UNION ALL SELECT 'problems of area ' || "areaId" || ' share position ' || "position" FROM pr GROUP BY "areaId", "position" HAVING count(*) > 1
