@@ -71,11 +71,11 @@ describe("the plan id search reads", () => {
   });
 
   it("no row of the database is searched under a plan other than its own", async () => {
-    const [{ wrong }] = await db.$queryRaw<{ wrong: bigint }[]>`
+    const [row] = await db.$queryRaw<{ wrong: bigint }[]>`
       SELECT (SELECT count(*) FROM "Problem" p JOIN "PriorityArea" a ON a."id" = p."areaId" WHERE p."planId" IS DISTINCT FROM a."planId")
            + (SELECT count(*) FROM "Cause" c JOIN "Problem" p ON p."id" = c."problemId" WHERE c."planId" IS DISTINCT FROM p."planId")
            + (SELECT count(*) FROM "Measure" m JOIN "Cause" c ON c."id" = m."causeId" WHERE m."planId" IS DISTINCT FROM c."planId")
            + (SELECT count(*) FROM "Goal" g JOIN "Measure" m ON m."id" = g."measureId" WHERE g."planId" IS DISTINCT FROM m."planId") AS "wrong"`;
-    expect(Number(wrong)).toBe(0);
+    expect(Number(row?.wrong)).toBe(0);
   });
 });
