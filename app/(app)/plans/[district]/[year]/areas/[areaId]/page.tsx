@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { visibleAreas } from "@/lib/domain/confidential";
 import { notFound } from "next/navigation";
 import { findIncomplete } from "@/lib/domain/completeness";
@@ -20,11 +21,14 @@ type Params = { params: Promise<{ district: string; year: string; areaId: string
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The area's tree, once per render (the metadata and the page share it). */
+const areaTree = cache(async (planId: string, areaId: string) => getPlanTree(planId, areaId));
+
 async function load({ params }: Params) {
   const { district: slug, year, areaId } = await params;
   const access = await requirePlan(slug, year);
   if (!UUID.test(areaId)) notFound();
-  const [area] = visibleAreas(await getPlanTree(access.plan.id, areaId), access.canReadConfidential);
+  const [area] = visibleAreas(await areaTree(access.plan.id, areaId), access.canReadConfidential);
   if (!area) notFound();
   return { ...access, area };
 }
