@@ -9,7 +9,7 @@
 //   tsx prisma/seed.ts            (DATABASE_URL, else the embedded database)
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/auth/password";
 import { CENTRAL_AREA_NAMES } from "@/lib/domain/areas";
 import { measureContentHash, needsPoliceSignature } from "@/lib/domain/cosign";
 import { inferGoalStatus } from "@/lib/domain/follow-up";
@@ -93,7 +93,7 @@ export async function seedDemo(db: PrismaClient, log: (m: string) => void = cons
     log("Demodata finns redan: inget läses in.");
     return false;
   }
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 12);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const fixtures = path.join(import.meta.dirname, "..", "tests", "fixtures", "seeds");
 
   await db.$transaction(

@@ -4,7 +4,7 @@
  * Creates the municipality when it does not exist. Everything else is done in the app (*Administration*).
  * With single sign-on, leave ADMIN_PASSWORD unset: the user signs in through the identity provider.
  */
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../lib/auth/password.ts";
 import pg from "pg";
 import { EMBEDDED_DATABASE_URL, isMain } from "./lib/common.ts";
 
@@ -26,7 +26,7 @@ export async function createAdmin(url: string, o: { email: string; name: string;
        ON CONFLICT ("slug") DO UPDATE SET "slug" = EXCLUDED."slug" RETURNING "id"`,
       [o.municipality, o.municipalityName],
     );
-    const hash = o.password ? await bcrypt.hash(o.password, 12) : null;
+    const hash = o.password ? await hashPassword(o.password) : null;
     const u = await client.query<{ id: string }>(
       `INSERT INTO "User" ("id", "email", "name", "passwordHash") VALUES (gen_random_uuid(), lower($1), $2, $3)
        ON CONFLICT ("email") DO UPDATE SET "name" = EXCLUDED."name", "passwordHash" = COALESCE(EXCLUDED."passwordHash", "User"."passwordHash") RETURNING "id"`,

@@ -24,7 +24,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../lib/auth/password.ts";
 import pg from "pg";
 import { migrate } from "./migrate.ts";
 import { EMBEDDED_DATABASE_URL, ROOT, isMain, redact } from "./lib/common.ts";
@@ -466,7 +466,7 @@ export async function generate(databaseUrl: string, o: Options, log: (m: string)
       }
     }
 
-    const passwordHash = await bcrypt.hash(GENERATED_PASSWORD, 12);
+    const passwordHash = await hashPassword(GENERATED_PASSWORD);
     const world = buildWorld(o, passwordHash);
     const pools = loadSeedPools();
     await admin.query("BEGIN");

@@ -1,6 +1,6 @@
 "use server";
 
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/auth/password";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { ROLE_SCOPE, SCOPE_MESSAGES, canRemoveAdminRole } from "@/lib/domain/memberships";
@@ -107,7 +107,7 @@ export async function setServedDistrictsAction(_prev: unknown, formData: FormDat
 export async function createUserAction(_prev: unknown, formData: FormData) {
   return runAdmin(formData, ZCreateUserInput, async ({ tx, actor, municipalityId, input }) => {
     const scope = await scopeColumns(tx, municipalityId, input.role, input.scopeId);
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: await bcrypt.hash(input.password, 12) } });
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) } });
     await tx.membership.create({ data: { userId: user.id, role: input.role, ...scope } });
     await audit(tx, actor, "user.create", "user", user.id, { email: user.email, name: user.name, role: input.role, ...scope });
     return { id: user.id };

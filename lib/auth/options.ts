@@ -1,9 +1,9 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { findUserForSignIn } from "@/lib/db/actors";
+import { findUserForSignIn, updatePasswordHash } from "@/lib/db/actors";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { insertSecurityAudit } from "@/lib/db/audit";
 import { isDatabaseUnavailable } from "@/lib/domain/result";
 import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from "@/lib/auth/rate-limit";
@@ -17,8 +17,6 @@ const ZCredentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** A valid bcrypt hash of nothing anyone knows: compared against when the e-mail is unknown, so timing does not reveal accounts. */
-const DUMMY_HASH = "$2b$12$SVH5j.hySFPqNx8095bmPeXee9a7bHguS5A2Y4OeRpLffS82PKd8a";
 
 /**
  * The session's user; while the database is out of reach, the signed cookie's user (nothing can be
@@ -47,7 +45,8 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const address = clientAddress(req?.headers ?? {});
         const user = await findUserForSignIn(parsed.data.email);
-        const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        // An unknown e-mail is checked against a hash too, so the answer's timing does not reveal accounts.
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
         if (!user || !user.passwordHash || !ok) {
           // Counted towards the rate limit (app/api/auth/[...nextauth]/route.ts answers 429 at the limit) and logged.
           await recordFailedSignIn(parsed.data.email, address);
@@ -55,6 +54,8 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await recordSuccessfulSignIn(parsed.data.email);
+        // A hash of the bcrypt era is replaced by scrypt now that the password is known to be right.
+        if (needsRehash(user.passwordHash)) await updatePasswordHash(user.id, await hashPassword(parsed.data.password));
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

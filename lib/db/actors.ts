@@ -34,3 +34,8 @@ export async function findUserForSignIn(email: string) {
     select: { id: true, email: true, name: true, passwordHash: true },
   });
 }
+
+/** A new hash of the user's password (a stronger kind, after a successful sign-in). */
+export async function updatePasswordHash(userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
+}

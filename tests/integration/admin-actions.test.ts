@@ -8,7 +8,7 @@ const auth = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/actor", () => ({ getActor: async () => auth.actor, requireActor: async () => auth.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-import bcrypt from "bcryptjs";
+import { verifyPassword } from "@/lib/auth/password";
 import {
   addMembershipAction,
   createDistrictAction,
@@ -39,7 +39,8 @@ describe("admin actions", () => {
     const res = await createUserAction(null, formData({ ...m(), name: "Ny Strateg", email, password: "ett-langt-losenord", role: "STRATEGIST", scopeId: w.districtA.id }));
     expect(res.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-    expect(await bcrypt.compare("ett-langt-losenord", user.passwordHash!)).toBe(true);
+    expect(user.passwordHash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword("ett-langt-losenord", user.passwordHash!)).toBe(true);
     expect(user.memberships).toMatchObject([{ role: "STRATEGIST", districtId: w.districtA.id }]);
     expect(await db.auditLog.count({ where: { entityId: user.id, action: "user.create" } })).toBe(1);
   });

@@ -1172,7 +1172,7 @@ let broken: string | null = null;
 
 const CLEAN_REDIRECT = /^\/plans\/[a-z0-9-]+\/\d{4}(?:\/[A-Za-z0-9/_-]*)?(?:\?[A-Za-z0-9=&_-]*)?(?:#[A-Za-z0-9_-]*)?$/;
 // Catches work that grows with the input (a regex scanning a long word took 15 s); generous enough for a
-// bcrypt hash (cost 12, slow on purpose) on a busy 2-core machine.
+// password hash (scrypt, slow on purpose) on a busy 2-core machine.
 const SLOW_MS = 10_000;
 
 function describeForm(entries: Entry[]): string {

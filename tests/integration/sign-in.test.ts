@@ -18,6 +18,7 @@ import bcrypt from "bcryptjs";
 import type { Account, Session, User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
+import { verifyPassword } from "@/lib/auth/password";
 import { SIGN_IN_LIMITS, recordFailedSignIn, signInBlockedFor } from "@/lib/auth/rate-limit";
 import { RATE_LIMITED_MESSAGE } from "@/lib/domain/session";
 import { toggleUserDisabledAction } from "@/lib/actions/admin";
@@ -75,8 +76,15 @@ describe("password sign-in", () => {
     const failed = await db.auditLog.findMany({ where: { action: "auth.failed", entityId: { in: [w.users.strategistA.id] } } });
     expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(failed[0]!.after).toMatchObject({ method: "credentials", reason: "wrong password or disabled" });
-    // The stored hash is bcrypt with a cost that makes guessing slow.
+    // The bcrypt hash of the earlier versions verified, and was replaced by scrypt (lib/auth/password.ts).
     expect(hash).toMatch(/^\$2[aby]\$\d{2}\$/);
+    const stored = (await db.user.findUniqueOrThrow({ where: { id: w.users.strategistA.id } })).passwordHash!;
+    expect(stored).toMatch(/^scrypt\$15\$8\$3\$/);
+    expect(await verifyPassword(PASSWORD, stored)).toBe(true);
+    expect(await signInWith(email, PASSWORD)).toMatchObject({ id: w.users.strategistA.id });
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.users.strategistA.id } })).passwordHash).toBe(stored);
+    // A wrong password changes nothing.
+    expect((await db.user.findUniqueOrThrow({ where: { id: w.users.strategistB.id } })).passwordHash).toBe(hash);
   });
 });
 
