@@ -303,6 +303,16 @@ export async function reviewList(
   return { items, total };
 }
 
+/** The district and name of one priority area of `year` in these municipalities (a cell of the matrix), or null. */
+export async function reviewAreaPlace(municipalityIds: string[], year: number, areaId: string): Promise<{ districtName: string; areaName: string } | null> {
+  if (municipalityIds.length === 0) return null;
+  const [row] = await db.$queryRaw<{ districtName: string; areaName: string }[]>`
+    SELECT d."name" AS "districtName", a."name" AS "areaName"
+    FROM "PriorityArea" a JOIN "Plan" pl ON pl."id" = a."planId" JOIN "District" d ON d."id" = pl."districtId"
+    WHERE a."id" = ${areaId}::uuid AND pl."year" = ${year} AND d."municipalityId" = ANY(${municipalityIds}::uuid[])`;
+  return row ?? null;
+}
+
 function toDeadline(kind: "DATE" | "ONGOING" | null, date: Date | null, note: string | null): Deadline {
   if (kind === "DATE" && date) return { kind: "DATE", date: date.toISOString().slice(0, 10) };
   if (kind === "ONGOING") return { kind: "ONGOING" };

@@ -15,7 +15,7 @@ import { isSmart } from "@/lib/domain/smart";
 import { authorize } from "@/lib/domain/permissions";
 import { getPlanSummary, getPlanTree } from "@/lib/db/plans";
 import { getPlanFollowUp, latestStatuses } from "@/lib/db/follow-up";
-import { POLICE_PARTY_SQL_REGEX, reviewList, reviewMatrix, type ReviewCounts } from "@/lib/db/review";
+import { POLICE_PARTY_SQL_REGEX, reviewAreaPlace, reviewList, reviewMatrix, type ReviewCounts } from "@/lib/db/review";
 import { REVIEW_LIST_KINDS, type ReviewFilter, type ReviewListKind } from "@/lib/domain/review-filter";
 import { actorOf, areasOf, createWorld, db, insertCompleteChain, testDatabaseUrl, type World } from "@/tests/support/db";
 
@@ -357,6 +357,11 @@ describe("reviewList: the list behind each number of the console", () => {
     const [otherArea] = await areasOf(other.planA.id);
     await insertCompleteChain(otherArea!.id, "annan kommun");
     for (const kind of REVIEW_LIST_KINDS) expect((await list({ areaId: otherArea!.id }, kind)).total).toBe(0);
+    // The list's heading names a cell's area even when its list is empty; never another municipality's.
+    const [ownArea] = await areasOf(w.planA.id);
+    expect(await reviewAreaPlace([w.municipality.id], 2025, ownArea!.id)).toEqual({ districtName: w.districtA.name, areaName: ownArea!.name });
+    expect(await reviewAreaPlace([w.municipality.id], 2025, otherArea!.id)).toBeNull();
+    expect(await reviewAreaPlace([w.municipality.id], 2024, ownArea!.id)).toBeNull();
     expect((await list({ areaId: "00000000-0000-4000-8000-000000000000" }, "problems")).total).toBe(0);
 
     const v = await createWorld(2033);

@@ -6,7 +6,7 @@ import { GOAL_STATUS_LABELS, NO_STATUS_LABEL, goalStatusSummary, type GoalStatus
 import { describeReviewFilter, listLevel, parseReviewFilter, REVIEW_LIST_KINDS, REVIEW_LIST_TITLES, type ReviewListKind } from "@/lib/domain/review-filter";
 import { todayInSweden } from "@/lib/dates";
 import { requireReviewAccess } from "@/lib/auth/review-access";
-import { reviewList, type ReviewItem } from "@/lib/db/review";
+import { reviewAreaPlace, reviewList, type ReviewItem } from "@/lib/db/review";
 
 type Params = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,9 +44,11 @@ export default async function ReviewListPage({ params, searchParams }: Params) {
   const level = listLevel(kind);
   const { filter, query } = parseReviewFilter(sp, districts);
 
-  const { items, total } = await reviewList(municipalityIds, year, filter, kind, todayInSweden(), LIMIT);
-  // The cell's area and district by name (an area id outside the reader's plans lists nothing).
-  const cell = filter.areaId ? items[0] : undefined;
+  const [{ items, total }, cell] = await Promise.all([
+    reviewList(municipalityIds, year, filter, kind, todayInSweden(), LIMIT),
+    // The cell's area and district by name, also when its list is empty (an area outside the reader's plans: none).
+    filter.areaId ? reviewAreaPlace(municipalityIds, year, filter.areaId) : null,
+  ]);
   const districtName = cell?.districtName ?? districts.find((d) => d.id === filter.districtId)?.name;
   const filterWords = describeReviewFilter(filter, { district: districtName, area: cell?.areaName });
   const consoleQuery = new URLSearchParams(query);
